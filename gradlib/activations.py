@@ -1,0 +1,129 @@
+"""Elementwise activations ``y = f(z)``, each with ``f``, ``df`` = f' and ``d2f`` = f''.
+
+Backward of every activation is the same formula, ``dz = dy * f'(z)``
+(Chapter 0, eq. (activation-backward)); a subclass only supplies f, f', f''.
+The second derivative is there for double backprop in a later chapter.
+"""
+import numpy as np
+
+from ._validate import check_float_array
+from .layer import Layer
+
+
+class Activation(Layer):
+    """Apply ``f`` elementwise. Shapes: ``z: (B, n)`` -> ``y: (B, n)``."""
+
+    @staticmethod
+    def f(z):
+        raise NotImplementedError
+
+    @staticmethod
+    def df(z):
+        raise NotImplementedError
+
+    @staticmethod
+    def d2f(z):
+        raise NotImplementedError
+
+    def forward(self, z):
+        z = check_float_array(f"{self}.forward", "z", z, (None, None))
+        y = self.f(z)
+        self.cache = {"z": z, "y": y}
+        return y
+
+    def backward(self, dy):
+        """``dy: (B, n)`` -> ``dz = dy * f'(z)``, shape ``(B, n)``."""
+        dy = self._check_dy(dy)
+        dz = dy * self.df(self.cache["z"])
+        assert dz.shape == self.cache["z"].shape
+        return dz
+
+
+class Identity(Activation):
+    """f(z) = z."""
+
+    @staticmethod
+    def f(z):
+        return z.copy()
+
+    @staticmethod
+    def df(z):
+        return np.ones_like(z)
+
+    @staticmethod
+    def d2f(z):
+        return np.zeros_like(z)
+
+
+class Sigmoid(Activation):
+    """f(z) = 1 / (1 + e^{-z});  f' = f (1 - f);  f'' = f' (1 - 2 f).
+
+    Evaluated without overflow for any finite z: e^{-|z|} never exceeds 1.
+    """
+
+    @staticmethod
+    def f(z):
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+    @staticmethod
+    def df(z):
+        s = Sigmoid.f(z)
+        return s * (1.0 - s)
+
+    @staticmethod
+    def d2f(z):
+        s = Sigmoid.f(z)
+        return s * (1.0 - s) * (1.0 - 2.0 * s)
+
+
+class Tanh(Activation):
+    """f(z) = tanh z;  f' = 1 - f^2;  f'' = -2 f (1 - f^2)."""
+
+    @staticmethod
+    def f(z):
+        return np.tanh(z)
+
+    @staticmethod
+    def df(z):
+        return 1.0 - np.tanh(z) ** 2
+
+    @staticmethod
+    def d2f(z):
+        t = np.tanh(z)
+        return -2.0 * t * (1.0 - t ** 2)
+
+
+class ReLU(Activation):
+    """f(z) = max(z, 0);  f' = 1[z > 0] (we take f'(0) = 0);  f'' = 0 (away from 0)."""
+
+    @staticmethod
+    def f(z):
+        return np.maximum(z, 0.0)
+
+    @staticmethod
+    def df(z):
+        return (z > 0).astype(np.float64)
+
+    @staticmethod
+    def d2f(z):
+        return np.zeros_like(z)
+
+
+class Softsign(Activation):
+    """f(z) = z / (1 + |z|);  f' = 1 / (1 + |z|)^2;  f'' = -2 sign(z) / (1 + |z|)^3.
+
+    Audited in the chapter on Vijay's note, which states the two branches.
+    """
+
+    @staticmethod
+    def f(z):
+        return z / (1.0 + np.abs(z))
+
+    @staticmethod
+    def df(z):
+        return 1.0 / (1.0 + np.abs(z)) ** 2
+
+    @staticmethod
+    def d2f(z):
+        return -2.0 * np.sign(z) / (1.0 + np.abs(z)) ** 3

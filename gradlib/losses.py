@@ -1,0 +1,91 @@
+"""Losses: a scalar cost C from predictions. ``forward`` returns C, ``backward`` dC/dprediction.
+
+Both losses take ``reduction``: ``"sum"`` adds the per-example losses,
+``"mean"`` divides that sum by the batch size B (the only place 1/B enters).
+"""
+import numpy as np
+
+from ._validate import check_float_array, check_labels
+from .layer import Layer
+
+REDUCTIONS = ("sum", "mean")
+
+
+class Loss(Layer):
+    """A layer whose output is the scalar cost C."""
+
+    def __init__(self, reduction):
+        super().__init__()
+        if reduction not in REDUCTIONS:
+            raise ValueError(f"{type(self).__name__}: reduction must be one of "
+                             f"{REDUCTIONS}, got {reduction!r}")
+        self.reduction = reduction
+
+    def _scale(self, batch):
+        return 1.0 / batch if self.reduction == "mean" else 1.0
+
+    def backward(self, dC=1.0):
+        """Return dC/dprediction, shape (B, n); ``dC`` scales it (chain rule)."""
+        raise NotImplementedError
+
+    def __repr__(self):
+        return f"{type(self).__name__}(reduction={self.reduction!r})"
+
+
+class SquaredError(Loss):
+    """C = s * sum_{b,i} (yhat_bi - y_bi)^2 with s = 1 (sum) or 1/B (mean).
+
+    Shapes: ``yhat: (B, n)``, ``y: (B, n)``. Gradient: dC/dyhat = 2 s (yhat - y).
+    Derived in Chapter 0, eq. (squared-error-grad).
+    """
+
+    def __init__(self, reduction="sum"):
+        super().__init__(reduction)
+
+    def forward(self, yhat, y):
+        yhat = check_float_array(f"{self}.forward", "yhat", yhat, (None, None))
+        y = check_float_array(f"{self}.forward", "y", y, yhat.shape)
+        self.cache = {"r": yhat - y, "s": self._scale(yhat.shape[0])}
+        return float(self.cache["s"] * np.sum(self.cache["r"] ** 2))
+
+    def backward(self, dC=1.0):
+        r, s = self.cache["r"], self.cache["s"]
+        return dC * 2.0 * s * r
+
+
+def log_softmax(z):
+    """Row-wise log softmax of ``z: (B, K)`` via log-sum-exp; finite for any finite z."""
+    m = z.max(axis=1, keepdims=True)
+    return z - m - np.log(np.sum(np.exp(z - m), axis=1, keepdims=True))
+
+
+def softmax(z):
+    """Row-wise softmax of ``z: (B, K)``; rows sum to 1, no overflow."""
+    return np.exp(log_softmax(z))
+
+
+class SoftmaxCrossEntropy(Loss):
+    """Softmax and cross-entropy fused: C = s * sum_b -log softmax(z_b)[y_b].
+
+    Shapes: ``z: (B, K)`` logits, ``labels: (B,)`` integers in [0, K).
+    Gradient: dC/dz = s (P - Y) with P = softmax(z), Y one-hot labels.
+    Never takes log(0): the log-probabilities come from log-sum-exp.
+    Derived in the chapter on softmax classifiers.
+    """
+
+    def __init__(self, reduction="mean"):
+        super().__init__(reduction)
+
+    def forward(self, z, labels):
+        z = check_float_array(f"{self}.forward", "z", z, (None, None))
+        B, K = z.shape
+        labels = check_labels(f"{self}.forward", labels, B, K)
+        logp = log_softmax(z)
+        self.cache = {"P": np.exp(logp), "labels": labels, "s": self._scale(B)}
+        return float(-self.cache["s"] * np.sum(logp[np.arange(B), labels]))
+
+    def backward(self, dC=1.0):
+        P, labels, s = self.cache["P"], self.cache["labels"], self.cache["s"]
+        Y = np.zeros_like(P)
+        Y[np.arange(len(labels)), labels] = 1.0
+        return dC * s * (P - Y)

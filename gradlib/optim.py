@@ -1,0 +1,14 @@
+"""Plain stochastic gradient descent."""
+
+
+class SGD:
+    """theta <- theta - lr * dC/dtheta for every parameter of ``net``, in place."""
+
+    def __init__(self, net, lr):
+        if not lr > 0:
+            raise ValueError(f"SGD: lr must be > 0, got {lr!r}")
+        self.net, self.lr = net, lr
+
+    def step(self):
+        for layer, name in self.net.parameters():
+            layer.params[name] -= self.lr * layer.grads[name]
