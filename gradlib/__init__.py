@@ -3,6 +3,7 @@
 Every layer has ``forward`` (caching what backward needs) and ``backward``
 (the matrix formula derived in the book). See the API reference.
 """
+from . import check
 from .activations import Activation, Identity, ReLU, Sigmoid, Softsign, Tanh
 from .layer import Layer
 from .linear import Linear
@@ -12,7 +13,7 @@ from .optim import SGD
 from .regularizers import L2
 
 __all__ = [
-    "Activation", "Identity", "L2", "Layer", "Linear", "ReLU", "SGD", "Sequential",
+    "Activation", "check", "Identity", "L2", "Layer", "Linear", "ReLU", "SGD", "Sequential",
     "Sigmoid", "SoftmaxCrossEntropy", "Softsign", "SquaredError", "Tanh",
     "log_softmax", "softmax",
 ]

@@ -3,9 +3,9 @@ import numpy as np
 
 
 def _fmt_shape(shape):
-    """Render an expected shape such as (None, 3) as '(B, 3)'."""
-    names = iter("BCDEFG")
-    parts = [next(names) if s is None else str(s) for s in shape]
+    """Render an expected shape such as (None, 3) as '(B, 3)' and (None, None) as '(B, n)'."""
+    free = ("B", "n", "m")
+    parts = [free[i] if s is None else str(s) for i, s in enumerate(shape)]
     return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
 
 
@@ -24,6 +24,8 @@ def check_float_array(where, name, x, shape):
     if x.ndim != len(shape) or any(s is not None and s != d for s, d in zip(shape, x.shape)):
         raise ValueError(f"{where}: {name} must have shape {_fmt_shape(shape)}, "
                          f"got {x.shape}")
+    if x.size == 0:
+        raise ValueError(f"{where}: {name} must not be empty, got shape {x.shape}")
     if not np.all(np.isfinite(x)):
         bad = tuple(int(i) for i in np.argwhere(~np.isfinite(x))[0])
         raise ValueError(f"{where}: {name} contains {x[bad]} at index {bad}; "

@@ -21,21 +21,28 @@ def rel_error(a, b):
     return 0.0 if den == 0 else float(np.linalg.norm(a - b) / den)
 
 
-def numerical_grad(f, x, h=1e-6):
-    """Central-difference gradient of a scalar function ``f`` at ``x`` (any shape).
+def numerical_grad(f, x, h=1e-6, scheme="central", dtype=np.float64):
+    """Finite-difference gradient of a scalar function ``f`` at ``x`` (any shape).
 
-    Each entry is (f(x + h e_i) - f(x - h e_i)) / 2h. ``x`` is not modified.
+    ``scheme="central"``: each entry is (f(x + h e_i) - f(x - h e_i)) / 2h, error O(h^2).
+    ``scheme="forward"``: each entry is (f(x + h e_i) - f(x)) / h, error O(h).
+    ``x`` is copied to ``dtype`` (float32 shows round-off, Chapter 0) and not modified.
     """
-    x = np.array(x, dtype=np.float64)
+    if scheme not in ("central", "forward"):
+        raise ValueError(f"numerical_grad: scheme must be 'central' or 'forward', got {scheme!r}")
+    x = np.array(x, dtype=dtype)
     g = np.zeros_like(x)
+    f_x = f(x) if scheme == "forward" else None
     for i in np.ndindex(x.shape):
         old = x[i]
         x[i] = old + h
         f_plus = f(x)
-        x[i] = old - h
-        f_minus = f(x)
+        if scheme == "forward":
+            g[i] = (f_plus - f_x) / h
+        else:
+            x[i] = old - h
+            g[i] = (f_plus - f(x)) / (2 * h)
         x[i] = old
-        g[i] = (f_plus - f_minus) / (2.0 * h)
     return g
 
 
@@ -202,6 +209,8 @@ def diagnose(got, want, terms=None, batch_size=None, rtol=TOL):
     """
     if got is None:
         return "the answer is None: did the function forget to `return` its result?"
+    if isinstance(got, str):
+        return "the answer is a str, not an array of numbers"
     try:
         got = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):

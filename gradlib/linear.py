@@ -21,8 +21,9 @@ class Linear(Layer):
             W = rng.normal(0.0, 1.0 / np.sqrt(n_in), size=(n_out, n_in))
         if b is None:
             b = np.zeros(n_out)
-        self.params["W"] = check_float_array(f"{self}", "W", np.asarray(W), (n_out, n_in))
-        self.params["b"] = check_float_array(f"{self}", "b", np.asarray(b), (n_out,))
+        # np.array copies: the layer owns its parameters, so SGD never edits the caller's W.
+        self.params["W"] = check_float_array(f"{self}", "W", np.array(W), (n_out, n_in))
+        self.params["b"] = check_float_array(f"{self}", "b", np.array(b), (n_out,))
         self.zero_grad()
 
     def forward(self, x):

@@ -24,6 +24,14 @@ class Loss(Layer):
     def _scale(self, batch):
         return 1.0 / batch if self.reduction == "mean" else 1.0
 
+    def _check_backward(self, dC):
+        """backward needs a forward first, and ``dC`` is a scalar: nothing may broadcast."""
+        if not self.cache:
+            raise ValueError(f"{self}: backward called before forward")
+        if np.ndim(dC) != 0:
+            raise ValueError(f"{self}.backward: dC must be a scalar (the adjoint of C), "
+                             f"got shape {np.shape(dC)}")
+
     def backward(self, dC=1.0):
         """Return dC/dprediction, shape (B, n); ``dC`` scales it (chain rule)."""
         raise NotImplementedError
@@ -49,19 +57,21 @@ class SquaredError(Loss):
         return float(self.cache["s"] * np.sum(self.cache["r"] ** 2))
 
     def backward(self, dC=1.0):
+        self._check_backward(dC)
         r, s = self.cache["r"], self.cache["s"]
         return dC * 2.0 * s * r
 
 
 def log_softmax(z):
     """Row-wise log softmax of ``z: (B, K)`` via log-sum-exp; finite for any finite z."""
+    z = check_float_array("log_softmax", "z", z, (None, None))
     m = z.max(axis=1, keepdims=True)
     return z - m - np.log(np.sum(np.exp(z - m), axis=1, keepdims=True))
 
 
 def softmax(z):
     """Row-wise softmax of ``z: (B, K)``; rows sum to 1, no overflow."""
-    return np.exp(log_softmax(z))
+    return np.exp(log_softmax(check_float_array("softmax", "z", z, (None, None))))
 
 
 class SoftmaxCrossEntropy(Loss):
@@ -85,6 +95,7 @@ class SoftmaxCrossEntropy(Loss):
         return float(-self.cache["s"] * np.sum(logp[np.arange(B), labels]))
 
     def backward(self, dC=1.0):
+        self._check_backward(dC)
         P, labels, s = self.cache["P"], self.cache["labels"], self.cache["s"]
         Y = np.zeros_like(P)
         Y[np.arange(len(labels)), labels] = 1.0

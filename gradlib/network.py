@@ -6,14 +6,16 @@ class Sequential(Layer):
     """Compose layers: ``y = layers[-1](...layers[0](x))``.
 
     ``backward(dy)`` runs each layer's backward in reverse order: the chain rule,
-    one factor per layer (Chapter 0, eq. (chain-rule)).
+    one factor per layer (Chapter 0, eq. (chain-rule)). A Sequential given as a
+    layer is spliced in, so ``layers`` is always flat.
     """
 
     def __init__(self, *layers):
         super().__init__()
         if not layers or not all(isinstance(l, Layer) for l in layers):
             raise ValueError(f"Sequential: expected one or more layers, got {layers!r}")
-        self.layers = list(layers)
+        self.layers = [inner for l in layers
+                       for inner in (l.layers if isinstance(l, Sequential) else [l])]
 
     def forward(self, x):
         for layer in self.layers:

@@ -1,12 +1,13 @@
 """Plain stochastic gradient descent."""
+import numpy as np
 
 
 class SGD:
     """theta <- theta - lr * dC/dtheta for every parameter of ``net``, in place."""
 
     def __init__(self, net, lr):
-        if not lr > 0:
-            raise ValueError(f"SGD: lr must be > 0, got {lr!r}")
+        if not (np.isfinite(lr) and lr > 0):
+            raise ValueError(f"SGD: lr must be a finite number > 0, got {lr!r}")
         self.net, self.lr = net, lr
 
     def step(self):

@@ -1,0 +1,207 @@
+"""The checkers: the learner's check_answer, and gradient reports that must be able to FAIL."""
+import re
+
+import numpy as np
+import pytest
+
+from gradlib import Linear, Sequential, SquaredError, Tanh, check
+from gradlib.check import ExerciseError, check_answer, diagnose
+
+B, ALPHA = 8, 0.1
+rng = np.random.default_rng(0)
+X, dZ, W = rng.standard_normal((B, 5)), rng.standard_normal((B, 3)), rng.standard_normal((3, 5))
+dW = dZ.T @ X  # the right answer: the weight gradient of a Linear(5->3), batch of 8
+
+
+def mistake(*fragments):
+    """Expect an ExerciseError whose message contains every fragment, in order."""
+    return pytest.raises(ExerciseError, match=".*".join(map(re.escape, fragments)))
+
+
+# ---------------------------------------------------------------- each mistake, named
+
+
+def test_correct_answer_prints_correct(capsys):
+    assert check_answer("dW", dZ.T @ X, dW) is True
+    assert capsys.readouterr().out.startswith("Correct: dW (relative error ")
+    assert diagnose(dW.copy(), dW) is None
+
+
+def test_wrong_shape():
+    with mistake("dW: wrong shape: got (3, 4), expected (3, 5)"):
+        check_answer("dW", dZ.T @ X[:, :4], dW)
+
+
+def test_transposed_non_square():
+    with mistake("dW: wrong shape: got (5, 3), expected (3, 5)", "the transpose of the right"):
+        check_answer("dW", X.T @ dZ, dW)
+
+
+def test_transposed_square():
+    dZ4, X4 = rng.standard_normal((B, 4)), rng.standard_normal((B, 4))
+    with mistake("dW: transposed"):
+        check_answer("dW", X4.T @ dZ4, dZ4.T @ X4)
+
+
+def test_sign_flipped():
+    with mistake("dW: sign flipped"):
+        check_answer("dW", -dZ.T @ X, dW)
+
+
+def test_off_by_a_factor_of_two():
+    with mistake("off by a constant factor: the answer is 2 times the right one"):
+        check_answer("dW", 2 * dZ.T @ X, dW)
+
+
+def test_off_by_one_over_the_batch_size():
+    with mistake("off by a constant factor: the answer is 1/N (N = 8, the batch size) times"):
+        check_answer("dW", dZ.T @ X / B, dW, batch_size=B)
+
+
+def test_missing_term():
+    with mistake("missing term: the answer lacks the term alpha W"):
+        check_answer("dW", dW, dW + ALPHA * W, terms={"alpha W": ALPHA * W})
+
+
+def test_doubled_term():
+    with mistake("extra term: the answer counts the term alpha W twice"):
+        check_answer("dW", dW + 2 * ALPHA * W, dW + ALPHA * W, terms={"alpha W": ALPHA * W})
+
+
+def test_one_wrong_entry_is_located():
+    got = dW.copy()
+    got[1, 2] += 1.0
+    with mistake("wrong entry at index (1, 2)", f"expected {dW[1, 2]:.6g}", "1 of 15 entries"):
+        check_answer("dW", got, dW)
+
+
+def test_nan_in_the_answer():
+    got = dW.copy()
+    got[0, 0] = np.nan
+    with mistake("dW: the answer contains NaN or inf"):
+        check_answer("dW", got, dW)
+
+
+def test_none_returned():
+    with mistake("dW: the answer is None", "return"):
+        check_answer("dW", lambda: None, dW)
+
+
+@pytest.mark.parametrize("answer, kind", [("dZ.T @ X", "str"), ("1.5", "str"), ({"W": 1.0}, "dict")])
+def test_non_numeric_answer(answer, kind):
+    with mistake(f"the answer is a {kind}, not an array of numbers"):
+        check_answer("dW", answer, dW)
+
+
+def test_unrelated_values():
+    with mistake("the values differ from the right answer (relative error"):
+        check_answer("dW", rng.standard_normal(dW.shape), dW)
+
+
+def test_not_implemented_yet_shows_the_hint():
+    def exercise():
+        raise NotImplementedError("Hint: every example adds an outer product dZ_b^T X_b.")
+
+    with mistake("dW: not implemented yet.", "Hint: every example adds an outer product"):
+        check_answer("dW", exercise, dW)
+
+
+def test_a_callable_answer_is_called():
+    assert check_answer("dW", lambda: dZ.T @ X, dW)
+
+
+def test_exercise_error_is_an_assertion_error():
+    assert issubclass(ExerciseError, AssertionError)
+
+
+# ---------------------------------------------------------------- reports that can fail
+
+
+class DxWithWTransposed(Linear):
+    """A broken Linear: dx = dy W^T instead of dy W (both shapes agree when W is square)."""
+
+    def backward(self, dy):
+        super().backward(dy)
+        return dy @ self.params["W"].T
+
+
+class DWTransposed(Linear):
+    """A broken Linear: dW = x^T dy instead of dy^T x."""
+
+    def backward(self, dy):
+        dx = super().backward(dy)
+        self.grads["W"] = self.cache["x"].T @ dy
+        return dx
+
+
+class MeanWithoutOneOverB(SquaredError):
+    """A broken mean squared error: its backward forgets the 1/B of the forward."""
+
+    def backward(self, dC=1.0):
+        return super().backward(dC) * self.cache["r"].shape[0]
+
+
+def test_check_layer_passes_a_correct_linear():
+    layer = Linear(4, 3, rng, b=rng.standard_normal(3))
+    report = check.check_layer(layer, rng.standard_normal((B, 4)))
+    assert report.passed and report.max_rel_error < 1e-8
+    assert str(report).count("ok  ") == 3 and "FAIL" not in str(report)
+
+
+def test_check_layer_fails_dx_computed_with_W_transposed():
+    report = check.check_layer(DxWithWTransposed(3, 3, rng), rng.standard_normal((B, 3)))
+    assert not report.passed
+    failing = [line for line in str(report).splitlines() if line.startswith("FAIL")]
+    assert len(failing) == 1
+    assert "dC/dx: relative error" in failing[0] and "worst entry" in failing[0]
+
+
+def test_check_layer_fails_a_transposed_dW_and_names_it():
+    report = check.check_layer(DWTransposed(3, 3, rng), rng.standard_normal((B, 3)))
+    assert [c.passed for c in report] == [True, False, True]
+    assert str(report).splitlines()[1].startswith("FAIL [0] Linear(3->3) dW: relative error")
+
+
+def test_check_layer_reports_a_wrong_shape():
+    report = check.check_layer(DWTransposed(4, 3, rng), rng.standard_normal((B, 4)))
+    assert "FAIL" in str(report) and "analytic shape (4, 3), numeric shape (3, 4)" in str(report)
+
+
+def test_check_loss_fails_a_gradient_that_forgets_one_over_B():
+    net = Sequential(Linear(2, 3, rng), Tanh(), Linear(3, 1, rng))
+    x, y = rng.standard_normal((B, 2)), rng.standard_normal((B, 1))
+    assert check.check_loss(net, SquaredError("mean"), x, y).passed
+    report = check.check_loss(net, MeanWithoutOneOverB("mean"), x, y)
+    assert not any(c.passed for c in report) and str(report).count("FAIL") == 4
+
+
+def test_check_grad_passes_and_fails():
+    x = np.linspace(-2.0, 2.0, 7)
+    assert check.check_grad(lambda x: np.sum(np.sin(x)), np.cos, x).passed
+    report = check.check_grad(lambda x: np.sum(np.sin(x)), lambda x: -np.cos(x), x, name="d sin")
+    assert not report.passed and str(report).startswith("FAIL d sin: relative error 1.0e+00")
+
+
+def test_check_grads_names_the_wrong_order():
+    report = check.check_grads(np.sin, np.linspace(-2.0, 2.0, 7), [np.cos, np.sin])  # f'' is -sin
+    assert [c.passed for c in report] == [True, False]
+    assert str(report).splitlines()[1].startswith("FAIL order 2 derivative")
+
+
+# ---------------------------------------------------------------- finite differences themselves
+
+
+def test_numerical_grad_is_accurate_and_leaves_x_alone():
+    x = np.array([[0.5, -1.0], [2.0, 3.0]])
+    g = check.numerical_grad(lambda x: np.sum(x ** 3), x)
+    np.testing.assert_allclose(g, 3 * x ** 2, rtol=1e-8)  # round-off eps C / h
+    np.testing.assert_array_equal(x, [[0.5, -1.0], [2.0, 3.0]])
+
+
+def test_rel_error():
+    a = np.array([3.0, 4.0])
+    assert check.rel_error(a, a) == 0.0
+    assert check.rel_error(np.zeros(2), np.zeros(2)) == 0.0
+    assert check.rel_error(a, np.zeros(2)) == 1.0
+    assert check.rel_error(a, -a) == 1.0
+    assert check.rel_error(a, 2 * a) == pytest.approx(1 / 3)
