@@ -5,33 +5,47 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup assets book serve test lab exercises bench clean
+.PHONY: setup assets book serve test lab exercises clean
 
 # Python environment: pinned requirements, then gradlib in editable mode.
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.txt -c constraints.txt
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
 setup: $(STAMP) assets
 
-# Front-end assets (MathJax, the ipywidgets HTML manager) from the npm registry.
-assets:
-	@echo "TODO assets"
+# Front-end assets (MathJax, RequireJS, the ipywidgets HTML manager) from the npm
+# registry, copied into _vendor/ so the site loads nothing from a CDN.
+VENDOR_STAMP := _vendor/.installed-stamp
 
+assets: $(VENDOR_STAMP)
+
+$(VENDOR_STAMP): package.json package-lock.json tools/vendor_assets.py
+	npm ci --ignore-scripts --no-audit --no-fund
+	$(PYTHON) tools/vendor_assets.py
+	touch $@
+
+# Fails on any Sphinx warning. --all re-reads every page, so warnings (and gradlib's
+# docstrings in the API page) are never skipped as "unchanged"; notebooks still run
+# only when they changed (cached in .jupyter_cache/).
 book: setup
-	@echo "TODO book"
+	$(BIN)/jupyter-book build . --all --warningiserror --keep-going
+	@echo "Open file://$(CURDIR)/_build/html/index.html, or run 'make serve' for http://127.0.0.1:8000"
 
 serve: book
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
 
-test: setup
+# The site and browser tests read the built book, so the suite builds it first.
+test: book
 	$(BIN)/pytest
 
+# JupyterLab on the exercises, for this machine only (127.0.0.1); it prints the URL to open.
+# gradlib is installed editable in the venv, so a notebook in any folder can import it.
 lab: setup
-	@echo "TODO lab"
+	$(BIN)/jupyter lab --ServerApp.root_dir=exercises --ServerApp.ip=127.0.0.1 \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 exercises: setup
 	$(BIN)/python tools/make_exercises.py

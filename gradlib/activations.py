@@ -58,7 +58,7 @@ class Identity(Activation):
 class Sigmoid(Activation):
     """f(z) = 1 / (1 + e^{-z});  f' = f (1 - f);  f'' = f' (1 - 2 f).
 
-    Evaluated without overflow for any finite z: e^{-|z|} never exceeds 1.
+    Evaluated without overflow for any finite z: ``exp(-abs(z))`` never exceeds 1.
     """
 
     @staticmethod
@@ -111,7 +111,8 @@ class ReLU(Activation):
 
 
 class Softsign(Activation):
-    """f(z) = z / (1 + |z|);  f' = 1 / (1 + |z|)^2;  f'' = -2 sign(z) / (1 + |z|)^3.
+    """Softsign: ``f(z) = z / (1 + abs(z))``, ``f' = 1 / (1 + abs(z))^2``,
+    ``f'' = -2 sign(z) / (1 + abs(z))^3``.
 
     Audited in the chapter on Vijay's note, which states the two branches.
     """

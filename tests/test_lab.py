@@ -26,12 +26,11 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
+from browser import launch_chromium
+
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = [REPO / "solutions" / "00_checking_gradients.ipynb"]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # JupyterLab user settings, one file per plugin: start the kernel without asking,
 # never autosave, never fetch news or look for updates, and keep every cell in
@@ -207,11 +206,10 @@ def _check_notebook_page(page, notebook):
 @pytest.mark.parametrize("lab", NOTEBOOKS, indirect=True, ids=lambda p: p.name)
 def test_notebook_runs_in_jupyterlab(lab, tmp_path):
     url, notebook = lab
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium"
     requested, console_errors = [], []
     with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            tmp_path / "chromium-profile", executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+        context = launch_chromium(
+            pw, tmp_path / "chromium-profile",
             env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "xdg")},  # its crash-report dir
             viewport={"width": 1280, "height": 1200})
         context.on("request", lambda r: requested.append(r.url))

@@ -1,0 +1,226 @@
+"""The built website in a real browser: self-contained, math typeset, widgets rendered.
+
+Serves _build/html on 127.0.0.1 and opens every page the build produced in
+Debian's headless Chromium (Playwright). Each page must load with no console
+error, no failed request and no request to another host; its math must be
+typeset by the vendored MathJax, its images must load, its saved ipywidgets
+must render (Output widgets with their figure), and exercise solutions must
+start hidden. Run on its own with `pytest -m site` (after `make book`; the
+fixture builds the book if it was never built). Screenshots of every page go
+to $TMPDIR/test_site/. Needs /usr/bin/chromium (`apt-get install chromium`).
+"""
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import sync_playwright
+
+from browser import launch_chromium
+
+pytestmark = pytest.mark.site
+
+REPO = Path(__file__).resolve().parents[1]
+HTML = REPO / "_build" / "html"
+# The Makefile's `book` recipe runs the same command.
+BUILD = [str(Path(sys.executable).with_name("jupyter-book")), "build", ".", "--all", "--warningiserror",
+         "--keep-going"]
+CHAPTER_0 = "book/00_checking_gradients.html"
+SCREENSHOTS = Path(tempfile.gettempdir()) / "test_site"
+
+SETTLE_MS = 20_000  # for the widgets of one page to render
+WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
+WIDGET_STATE = 'script[type="application/vnd.jupyter.widget-state+json"]'
+
+# Inspects the loaded page; every selector below is what the build or the browser produces.
+INSPECT_PAGE = """async () => {
+    const hasMath = document.querySelector('.math') !== null;
+    if (hasMath && window.MathJax?.startup?.promise) await window.MathJax.startup.promise;
+    for (const img of document.images) await img.decode().catch(() => {});
+    const text = [];  // prose only: code listings may legitimately show TeX
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+        n.parentElement.closest('pre, code, script, style, mjx-container')
+            ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    while (walker.nextNode()) text.push(walker.currentNode.textContent);
+    const state = document.querySelector('SELECTOR_STATE');
+    const models = state ? Object.values(JSON.parse(state.textContent).state) : [];
+    const isShown = el => el.checkVisibility() && el.getBoundingClientRect().height > 0;
+    return {
+        mathElements: document.querySelectorAll('.math').length,
+        untypesetMath: [...document.querySelectorAll('.math')]
+            .filter(el => !el.querySelector('mjx-container')).map(el => el.textContent.slice(0, 80)),
+        rawDelimiters: ['$$', '\\\\[', '\\\\('].filter(d => text.join(' ').includes(d)),
+        brokenImages: [...document.images].filter(img => img.naturalWidth === 0)
+            .map(img => img.currentSrc || img.src),
+        widgetViews: document.querySelectorAll('SELECTOR_VIEW').length,
+        renderedWidgetViews: [...document.querySelectorAll('SELECTOR_VIEW')].filter(script => {
+            const area = script.previousElementSibling;  // where the HTML manager draws the view
+            return area?.classList.contains('widget-subarea')
+                && [...area.querySelectorAll('.jupyter-widgets')].some(isShown);
+        }).length,
+        outputWidgetsWithImage: models.filter(m => m.model_name === 'OutputModel'
+            && (m.state.outputs || []).some(o => 'image/png' in (o.data || {}))).length,
+        renderedOutputImages: [...document.querySelectorAll('.widget-output img')]
+            .filter(img => img.naturalWidth > 0 && isShown(img)).length,
+        downloads: [...document.querySelectorAll('a[href*="_sources/"]')].map(a => a.href),
+        solutions: document.querySelectorAll('.solution').length,
+        shownSolutions: [...document.querySelectorAll('.solution')]
+            .filter(s => [...s.querySelectorAll('section')].some(isShown)).map(s => s.id),
+    };
+}""".replace("SELECTOR_STATE", WIDGET_STATE).replace("SELECTOR_VIEW", WIDGET_VIEW)
+
+
+@dataclass
+class Visit:
+    """What one page did in the browser."""
+
+    page: str
+    requests: list = field(default_factory=list)
+    failures: list = field(default_factory=list)  # failed requests and HTTP errors
+    console_errors: list = field(default_factory=list)
+    report: dict = field(default_factory=dict)  # INSPECT_PAGE's result
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def built_site():
+    """_build/html, built with the Makefile's command if it does not exist yet."""
+    if not (HTML / "index.html").exists():
+        result = subprocess.run(BUILD, cwd=REPO, capture_output=True, text=True)
+        assert result.returncode == 0, f"{' '.join(BUILD)} failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served on 127.0.0.1 (a free port) from a background thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=built_site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def site_pages(html):
+    """Every page of the build, as paths relative to _build/html (theme templates excluded)."""
+    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
+                  if not p.relative_to(html).parts[0].startswith("_"))
+
+
+def visit(context, base, page_path):
+    page = context.new_page()
+    result = Visit(page_path)
+    page.on("request", lambda r: result.requests.append(r.url))
+    page.on("requestfailed", lambda r: result.failures.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and result.failures.append(f"{r.url} (HTTP {r.status})"))
+    page.on("console", lambda m: m.type == "error" and result.console_errors.append(m.text))
+    page.on("pageerror", lambda e: result.console_errors.append(f"uncaught: {e}"))
+    try:
+        url = f"{base}/{page_path}"
+        page.goto(url, wait_until="networkidle")  # includes what MathJax and the widgets load later
+        if 'http-equiv="Refresh"' in (HTML / page_path).read_text():  # index.html: the redirect to the root page
+            page.wait_for_url(lambda new_url: new_url != url)
+            page.wait_for_load_state("networkidle")
+        if page.locator(WIDGET_VIEW).count():
+            try:  # until the HTML manager has drawn every view; test_saved_widgets_render says if not
+                page.wait_for_function(f"""() => [...document.querySelectorAll('{WIDGET_VIEW}')]
+                    .every(s => s.previousElementSibling?.classList.contains('widget-subarea'))""",
+                    timeout=SETTLE_MS)
+            except PlaywrightTimeoutError:
+                pass
+        result.report = page.evaluate(INSPECT_PAGE)
+        page.screenshot(path=SCREENSHOTS / (page_path.replace("/", "_") + ".png"))
+    finally:
+        page.close()
+    return result
+
+
+@pytest.fixture(scope="session")
+def visits(site_url, built_site, tmp_path_factory):
+    """Open every page once in a fresh Chromium profile; {page path: Visit}."""
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir()
+    with sync_playwright() as pw:
+        context = launch_chromium(pw, tmp_path_factory.mktemp("chromium-profile"),
+                                  viewport={"width": 1280, "height": 1000})
+        try:
+            return {p: visit(context, site_url, p) for p in site_pages(built_site)}
+        finally:
+            context.close()
+
+
+def problems(visits, describe):
+    """One line per page for which describe(visit) is not empty."""
+    return "\n".join(f"{v.page}: {found}" for v in visits.values() if (found := describe(v)))
+
+
+def test_the_site_has_the_book_pages(built_site):
+    pages = site_pages(built_site)
+    for page in ["index.html", "book/intro.html", "book/notation.html", CHAPTER_0, "book/api.html"]:
+        assert page in pages, f"{page} was not built; built: {pages}"
+
+
+def test_pages_load_without_errors(visits):
+    found = problems(visits, lambda v: [f"request failed: {f}" for f in v.failures]
+                     + [f"console: {e}" for e in v.console_errors])
+    assert not found, f"errors while loading:\n{found}"
+
+
+def test_no_request_leaves_the_site(visits, site_url):
+    found = problems(visits, lambda v: [u for u in v.requests if urlsplit(u).scheme not in ("data", "blob")
+                                        and not u.startswith(site_url + "/")])
+    assert not found, f"requests to hosts other than {site_url}:\n{found}"
+
+
+def test_math_is_typeset(visits):
+    assert any(v.report["mathElements"] for v in visits.values()), "no page has math: is MathJax wired up?"
+    found = problems(visits, lambda v: v.report["untypesetMath"]
+                     + [f"raw {d} in the text" for d in v.report["rawDelimiters"]])
+    assert not found, f"math left untypeset:\n{found}"
+
+
+def test_images_load(visits):
+    found = problems(visits, lambda v: v.report["brokenImages"])
+    assert not found, f"images that did not load:\n{found}"
+
+
+def test_saved_widgets_render(visits):
+    def unrendered(v):
+        r = v.report
+        return ([f"{r['renderedWidgetViews']} of {r['widgetViews']} widget views rendered"]
+                if r["renderedWidgetViews"] < r["widgetViews"] else []) + \
+               ([f"{r['renderedOutputImages']} of {r['outputWidgetsWithImage']} Output widget figures shown"]
+                if r["renderedOutputImages"] < r["outputWidgetsWithImage"] else [])
+    found = problems(visits, unrendered)
+    assert not found, f"saved widgets not rendered:\n{found}"
+
+
+def test_solutions_start_hidden(visits):
+    if CHAPTER_0 in visits:
+        assert visits[CHAPTER_0].report["solutions"], f"{CHAPTER_0} has no exercise solution"
+    found = problems(visits, lambda v: v.report["shownSolutions"])
+    assert not found, f"solutions visible before the reader opens them:\n{found}"
+
+
+def test_notebook_pages_offer_their_notebook(visits):
+    """The download button of a page built from a notebook links to its .ipynb, which the site serves."""
+    def missing(v):
+        notebook = f"_sources/{v.page.removesuffix('.html')}.ipynb"
+        if not (HTML / notebook).exists():
+            return []
+        return [] if any(link.endswith(notebook) for link in v.report["downloads"]) else [f"no link to {notebook}"]
+    found = problems(visits, missing)
+    assert not found, f"notebook pages without their .ipynb download:\n{found}"
