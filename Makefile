@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup assets book serve test lab exercises clean
+.PHONY: setup assets book serve test lab exercises notebooks bench clean
 
 # Python environment: pinned requirements, then gradlib in editable mode.
 $(STAMP): requirements.txt constraints.txt pyproject.toml
@@ -49,6 +49,17 @@ lab: setup
 
 exercises: setup
 	$(BIN)/python tools/make_exercises.py
+
+# After editing a chapter or a solution: Restart & Run All on every book and solution
+# notebook (outputs and widget state are committed), then regenerate the exercises.
+notebooks: setup
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False book/*.ipynb solutions/*.ipynb
+	$(BIN)/python tools/make_exercises.py
+
+# Speed comparisons, reported as ratios measured in one run (never as timed tests).
+bench: setup
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf _build .jupyter_cache

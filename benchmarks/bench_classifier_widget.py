@@ -1,0 +1,40 @@
+"""Chapter 2's widget: one retrain + redraw at the default settings against the 1 s budget."""
+import io
+import time
+
+import numpy as np
+
+from gradlib.classifier_plots import DEFAULTS, explorer_figure
+from gradlib.datasets import spirals
+from gradlib.train import relu_classifier, train_classifier
+
+BUDGET_SECONDS = 1.0
+
+
+def best_of(repeats, work):
+    """The fastest of ``repeats`` runs of ``work()``, in seconds (least disturbed by other jobs)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def redraw(X, labels, settings):
+    """What the widget does on a slider change: retrain, draw, render the PNG it shows."""
+    explorer_figure(X, labels, **settings).savefig(io.BytesIO(), format="png")
+
+
+def main(quick):
+    settings = dict(DEFAULTS, steps=10) if quick else DEFAULTS
+    X, labels = spirals(10 if quick else 100, 3, 0.2, np.random.default_rng(0))
+    repeats = 1 if quick else 5
+    total = best_of(repeats, lambda: redraw(X, labels, settings))
+    train = best_of(repeats, lambda: train_classifier(
+        relu_classifier(2, settings["width"], 3), X, labels, settings["lr"], settings["steps"],
+        settings["alpha"]))
+    return [f"settings {settings}, {len(X)} points",
+            f"retrain + redraw: {total:.3f} s (training alone {train:.3f} s)",
+            f"redraw / 1 s budget ratio: {total / BUDGET_SECONDS:.2f} (must stay below 1)",
+            f"training / redraw ratio: {train / total:.2f}"]
