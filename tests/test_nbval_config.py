@@ -3,6 +3,8 @@
 Each test runs pytest in a subprocess from the repository root, with the project's
 configuration, as `make test` and a learner do.
 """
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,7 +78,11 @@ def test_a_learner_can_self_check_from_inside_the_exercises_folder():
     exercise = sorted((ROOT / "exercises").glob("*.ipynb"))[0]
     result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--nbval",
                              exercise.name], cwd=exercise.parent, capture_output=True, text=True,
-                            timeout=240)
+                            timeout=240, env={**os.environ, "COLUMNS": "300"})  # untruncated summary
     assert result.returncode == 1, result.stdout + result.stderr
     assert "FileNotFoundError" not in result.stdout, result.stdout
-    assert "not implemented yet" in result.stdout, result.stdout
+    summary = [line for line in result.stdout.splitlines() if line.startswith("FAILED ")]
+    assert summary, result.stdout
+    for line in summary:  # the short summary names the exercise and its state
+        assert re.search(r"::Cell \d+ - \S+: not implemented yet", line), line
+    assert "gradlib/check.py" not in result.stdout, "the verdict alone, not the checker's traceback"
