@@ -164,17 +164,21 @@ def _all_grads(layer):
 
 
 def _param_grad(p, C, h):
-    """Central differences of C() with respect to the array ``p``, perturbed in place."""
-    g = np.zeros_like(p)
-    for i in np.ndindex(p.shape):
-        old = p[i]
-        p[i] = old + h
-        c_plus = C()
-        p[i] = old - h
-        c_minus = C()
-        p[i] = old
-        g[i] = (c_plus - c_minus) / (2.0 * h)
-    return g
+    """Central differences of C() with respect to the parameter array ``p``.
+
+    C reads ``p`` where the layer keeps it, so each trial value is written into
+    ``p`` in place; ``p`` holds its original values again afterwards.
+    """
+    original = p.copy()
+
+    def C_at(value):
+        p[...] = value
+        return C()
+
+    try:
+        return numerical_grad(C_at, original, h)
+    finally:
+        p[...] = original
 
 
 # --------------------------------------------------------------------------------------

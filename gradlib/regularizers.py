@@ -2,6 +2,11 @@
 import numpy as np
 
 
+def weight_layers(net):
+    """The layers of ``net`` that have a weight matrix ``W``: what L2 and weight norms cover."""
+    return [layer for layer in net.layers if "W" in layer.params]
+
+
 class L2:
     """R = (alpha/2) sum_l ||W^l||_F^2 over every parameter named ``W``; dR/dW = alpha W.
 
@@ -13,17 +18,13 @@ class L2:
             raise ValueError(f"L2: alpha must be a finite number >= 0, got {alpha!r}")
         self.alpha = float(alpha)
 
-    @staticmethod
-    def _weights(net):
-        return [layer for layer in net.layers if "W" in layer.params]
-
     def forward(self, net):
         """Return R for the weights of ``net`` (a Sequential)."""
-        return 0.5 * self.alpha * sum(float(np.sum(l.params["W"] ** 2)) for l in self._weights(net))
+        return 0.5 * self.alpha * sum(float(np.sum(l.params["W"] ** 2)) for l in weight_layers(net))
 
     def backward(self, net):
         """Add alpha * W to each ``grads['W']`` (call after ``net.backward``)."""
-        for layer in self._weights(net):
+        for layer in weight_layers(net):
             layer.grads["W"] = layer.grads["W"] + self.alpha * layer.params["W"]
 
     def __repr__(self):

@@ -14,7 +14,7 @@ from .linear import Linear
 from .losses import SoftmaxCrossEntropy
 from .network import Sequential
 from .optim import SGD
-from .regularizers import L2
+from .regularizers import L2, weight_layers
 
 
 def relu_classifier(n_in, width, n_classes, rng=None):
@@ -27,7 +27,7 @@ def relu_classifier(n_in, width, n_classes, rng=None):
 
 def weight_norm(net):
     """sqrt(sum_l ||W^l||_F^2) over every weight matrix of ``net`` (biases excluded, as in L2)."""
-    return float(np.sqrt(sum(np.sum(l.params["W"] ** 2) for l in net.layers if "W" in l.params)))
+    return float(np.sqrt(sum(np.sum(l.params["W"] ** 2) for l in weight_layers(net))))
 
 
 def accuracy(logits, labels):
