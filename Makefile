@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup assets book serve test lab exercises notebooks bench clean
+.PHONY: setup assets book serve test check lab exercises notebooks bench clean
 
 # Python environment: pinned requirements, then gradlib in editable mode.
 $(STAMP): requirements.txt constraints.txt pyproject.toml
@@ -37,9 +37,17 @@ book: setup
 serve: book
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
 
-# The site and browser tests read the built book, so the suite builds it first.
+# The site and browser tests read the built book, so the suite builds it first. Then the
+# book and solution notebooks are replayed under strict nbval as if on another CPU
+# (tools/other_cpu.py): no stored output may depend on this machine's round-off.
 test: book
 	$(BIN)/pytest
+	$(BIN)/python tools/other_cpu.py $(BIN)/pytest -p no:cacheprovider book solutions
+
+# The learner's self-check: every exercise notebook, or one with NB=exercises/<chapter>.ipynb.
+# Only the exercises still unfinished or wrong fail, each named with its verdict.
+check: $(STAMP)
+	$(BIN)/pytest -p no:cacheprovider $(or $(NB),exercises)
 
 # JupyterLab on the exercises, for this machine only (127.0.0.1); it prints the URL to open.
 # gradlib is installed editable in the venv, so a notebook in any folder can import it.

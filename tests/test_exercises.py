@@ -17,7 +17,7 @@ import make_exercises as gen
 SOLUTION_PATHS = sorted(gen.SOLUTIONS.glob("*.ipynb"))
 EXERCISE_PATHS = sorted(gen.EXERCISES.glob("*.ipynb"))
 REGENERATE = "run `make exercises` and commit the regenerated notebook"
-SELF_CHECK_CALL = "check_answer("
+SELF_CHECK_CALL = gen.SELF_CHECK_CALL
 MIN_SOLUTION_BLOCKS = 3
 
 

@@ -1,4 +1,5 @@
-"""Every solution notebook in JupyterLab: its widget (if any) renders, every self-check passes.
+"""Every solution notebook in JupyterLab: its widget (if any) renders, every self-check passes;
+and in an exercise notebook, Run All goes on past an unfinished exercise.
 
 A throwaway JupyterLab serves a copy of the notebook (Lab never touches the
 repository's file) with temporary settings, config, data and runtime
@@ -22,11 +23,13 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import nbformat
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from browser import launch_chromium
+from learner_notebooks import worked
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "solutions").glob("*.ipynb"))
@@ -87,10 +90,8 @@ def _stop_server(proc):
         proc.wait()
 
 
-@pytest.fixture
-def lab(tmp_path, request):
-    """A JupyterLab on 127.0.0.1 serving a copy of the notebook; yields (its URL, the copy)."""
-    notebook = request.param
+def _start_lab(tmp_path, notebook, request):
+    """A JupyterLab on 127.0.0.1 serving a copy of ``notebook``; returns (its URL, the copy)."""
     assert notebook.exists(), f"{notebook} is missing"
     root = tmp_path / "root"
     root.mkdir()
@@ -121,7 +122,13 @@ def lab(tmp_path, request):
     request.addfinalizer(lambda: _stop_server(proc))
     base = f"http://127.0.0.1:{port}"
     _wait_for_server(proc, f"{base}/api/status?token={token}", log)
-    yield f"{base}/lab/tree/{notebook.name}?token={token}", root / notebook.name
+    return f"{base}/lab/tree/{notebook.name}?token={token}", root / notebook.name
+
+
+@pytest.fixture
+def lab(tmp_path, request):
+    """JupyterLab serving a copy of the notebook ``request.param``: (its URL, the copy)."""
+    return _start_lab(tmp_path, request.param, request)
 
 
 def _check_answer_cells(notebook):
@@ -174,15 +181,19 @@ def _wait_for_new_figure(page, old_sources):
     return page.eval_on_selector_all(FIGURES, "imgs => imgs.map(img => img.src)")
 
 
-def _check_notebook_page(page, notebook):
-    """Run every cell of the open notebook and check its outputs and its widget."""
+def _run_all(page):
+    """Clear every output of the open notebook, then Run All; return the command's value."""
     _wait_for(page, "the notebook's kernel to be idle",
               "() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
               KERNEL_IDLE_MS)
     # Stored outputs must not pass for fresh ones: clear them (and the prompts) first.
     _run_command(page, "notebook:clear-all-cell-outputs", KERNEL_IDLE_MS)
-    ran_all = _run_command(page, "notebook:run-all-cells", RUN_ALL_MS)
+    return _run_command(page, "notebook:run-all-cells", RUN_ALL_MS)
 
+
+def _check_notebook_page(page, notebook):
+    """Run every cell of the open notebook and check its outputs and its widget."""
+    ran_all = _run_all(page)
     cells = _rendered_cells(page)
     assert len(cells) == len(json.loads(notebook.read_text())["cells"]), "every cell is in the DOM"
     errors = {i: c["stderr"] for i, c in enumerate(cells) if c["stderr"]}
@@ -205,10 +216,11 @@ def _check_notebook_page(page, notebook):
     _wait_for_new_figure(page, figures)
 
 
-@pytest.mark.timeout(180)
-@pytest.mark.parametrize("lab", NOTEBOOKS, indirect=True, ids=lambda p: p.name)
-def test_notebook_runs_in_jupyterlab(lab, tmp_path):
-    url, notebook = lab
+def _in_chromium(url, notebook, tmp_path, check):
+    """Open ``url`` in headless Chromium and run ``check(page, notebook)``.
+
+    Also fails on browser console errors and on any request that leaves 127.0.0.1.
+    """
     requested, console_errors = [], []
     with sync_playwright() as pw:
         context = launch_chromium(
@@ -222,7 +234,7 @@ def test_notebook_runs_in_jupyterlab(lab, tmp_path):
         page.on("pageerror", lambda e: console_errors.append(f"uncaught: {e}"))
         try:
             page.goto(url)
-            _check_notebook_page(page, notebook)
+            check(page, notebook)
         finally:  # a screenshot to look at, whether the test passed or not
             page.screenshot(path=Path(tempfile.gettempdir()) / f"test_lab-{notebook.stem}.png")
             context.close()
@@ -230,3 +242,34 @@ def test_notebook_runs_in_jupyterlab(lab, tmp_path):
                and urlsplit(u).hostname != "127.0.0.1"]
     assert not foreign, f"requests that left 127.0.0.1: {foreign}"
     assert not console_errors, f"browser console errors: {console_errors}"
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("lab", NOTEBOOKS, indirect=True, ids=lambda p: p.name)
+def test_notebook_runs_in_jupyterlab(lab, tmp_path):
+    url, notebook = lab
+    _in_chromium(url, notebook, tmp_path, _check_notebook_page)
+
+
+def _check_run_all_goes_on(page, notebook):
+    """Run All reaches the last cell; the first self-check fails, every other one passes."""
+    _run_all(page)
+    cells = _rendered_cells(page)
+    unrun = [i for i, c in enumerate(cells) if c["code"] and not re.fullmatch(r"\[\d+\]:", c["prompt"])]
+    assert not unrun, f"Run All stopped: code cells without an execution count: {unrun}"
+    first, *others = sorted(_check_answer_cells(notebook))
+    assert re.search(r"^ExerciseError: \S+: not implemented yet", cells[first]["text"], re.M), \
+        cells[first]["text"]
+    failed = [i for i in others if not re.search(r"^Correct: ", cells[i]["text"], re.M)]
+    assert not failed, f"self-checks after the unfinished one that did not pass: {failed}"
+
+
+@pytest.mark.timeout(180)
+def test_run_all_goes_on_past_an_unfinished_exercise(tmp_path, request):
+    """An exercise notebook whose first exercise is unfinished and the rest done."""
+    solution = nbformat.read(NOTEBOOKS[0], as_version=4)
+    source = tmp_path / "source" / NOTEBOOKS[0].name
+    source.parent.mkdir()
+    nbformat.write(worked(solution, unfinished={0}), source)
+    url, notebook = _start_lab(tmp_path, source, request)
+    _in_chromium(url, notebook, tmp_path, _check_run_all_goes_on)

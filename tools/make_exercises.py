@@ -9,6 +9,10 @@
   optional ``### HINT: <text>`` first line inside the block;
 * in a markdown cell, the lines from ``<!-- BEGIN SOLUTION -->`` to
   ``<!-- END SOLUTION -->`` become ``*Write your answer here.*``;
+* each self-check cell (a code cell calling ``check_answer(``) gets the tag
+  ``raises-exception``, so that JupyterLab's *Run All* goes on past a failed
+  check and every exercise shows its own verdict (the self-check command still
+  fails such a cell: see conftest.py);
 * cells tagged ``solution-only`` are dropped; every output, execution count and
   execution timing (cell metadata ``execution``, ``ExecuteTime``) is cleared, and
   the notebook's ``widgets`` metadata (widget state) is removed. Everything else
@@ -38,6 +42,8 @@ NO_HINT = "Write your solution here."
 MARKDOWN_BEGIN, MARKDOWN_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
 MARKDOWN_STUB = "*Write your answer here.*"
 SOLUTION_ONLY_TAG = "solution-only"
+SELF_CHECK_CALL = "check_answer("
+RUN_ALL_GOES_ON_TAG = "raises-exception"  # JupyterLab: an error here does not stop Run All
 EXECUTION_METADATA = ("execution", "ExecuteTime")  # timings written when a notebook runs
 
 
@@ -141,6 +147,10 @@ def make_exercise(solution, name="<notebook>"):
         stub = code_stub if cell.cell_type == "code" else markdown_stub
         cell.source = replace_blocks(cell.source, blocks, stub)
         if cell.cell_type == "code":
+            if SELF_CHECK_CALL in cell.source:
+                tags = cell.metadata.setdefault("tags", [])
+                if RUN_ALL_GOES_ON_TAG not in tags:
+                    tags.append(RUN_ALL_GOES_ON_TAG)
             cell.outputs, cell.execution_count = [], None
             for key in EXECUTION_METADATA:
                 cell.metadata.pop(key, None)
