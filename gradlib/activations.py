@@ -1,8 +1,8 @@
-"""Elementwise activations ``y = f(z)``, each with ``f``, ``df`` = f' and ``d2f`` = f''.
+"""Elementwise activations ``y = f(x)``, each with ``f``, ``df`` = f' and ``d2f`` = f''.
 
-Backward of every activation is the same formula, ``dz = dy * f'(z)``
+Backward of every activation is the same formula, ``dx = dy * f'(x)``
 (Chapter 0, eq. (activation-backward)); a subclass only supplies f, f', f''.
-The second derivative is there for double backprop in a later chapter.
+The second derivative serves double backprop (``backward_tangent``).
 """
 import numpy as np
 
@@ -11,7 +11,7 @@ from .layer import Layer
 
 
 class Activation(Layer):
-    """Apply ``f`` elementwise. Shapes: ``z: (B, n)`` -> ``y: (B, n)``."""
+    """Apply ``f`` elementwise. Shapes: ``x: (B, n)`` -> ``y: (B, n)``; no parameters."""
 
     @staticmethod
     def f(z):
@@ -25,18 +25,36 @@ class Activation(Layer):
     def d2f(z):
         raise NotImplementedError
 
-    def forward(self, z):
-        z = check_float_array(f"{self}.forward", "z", z, (None, None))
-        y = self.f(z)
-        self.cache = {"z": z, "y": y}
+    def forward(self, x):
+        x = check_float_array(f"{self}.forward", "x", x, ("B", "n"))
+        y = self.f(x)
+        self.cache = {"x": x, "y": y}
         return y
 
     def backward(self, dy):
-        """``dy: (B, n)`` -> ``dz = dy * f'(z)``, shape ``(B, n)``."""
+        """``dy: (B, n)`` -> ``dx = dy * f'(x)``, shape ``(B, n)``."""
         dy = self._check_dy(dy)
-        dz = dy * self.df(self.cache["z"])
-        assert dz.shape == self.cache["z"].shape
-        return dz
+        return dy * self.df(self.cache["x"])
+
+    def forward_tangent(self, x, x_dot):
+        """``y = f(x)`` and ``y_dot[b, z, i] = f'(x[b, i]) x_dot[b, z, i]``."""
+        x, x_dot = self._start_tangent(x, x_dot)
+        y = self.forward(x)
+        y_dot = self.df(x)[:, None, :] * x_dot
+        self.cache.update(x_dot=x_dot, y_dot=y_dot)
+        return y, y_dot
+
+    def backward_tangent(self, dy, dy_dot):
+        """Double backprop through ``y = f(x)`` and ``y_dot = f'(x) x_dot``.
+
+        ``dx[b, i] = dy[b, i] f'(x[b, i]) + sum_z dy_dot[b, z, i] x_dot[b, z, i] f''(x[b, i])``
+        (the second path runs through ``f'(x)`` in ``y_dot``), and
+        ``dx_dot = dy_dot f'(x)``.
+        """
+        dy, dy_dot = self._check_tangent_adjoints(dy, dy_dot)
+        x, x_dot = self.cache["x"], self.cache["x_dot"]
+        dx = dy * self.df(x) + np.sum(dy_dot * x_dot, axis=1) * self.d2f(x)
+        return dx, dy_dot * self.df(x)[:, None, :]
 
 
 class Identity(Activation):

@@ -28,24 +28,55 @@ class Linear(Layer):
 
     def forward(self, x):
         """``x: (B, n_in)`` -> ``y: (B, n_out)``."""
-        x = check_float_array(f"{self}.forward", "x", x, (None, self.n_in))
+        x = check_float_array(f"{self}.forward", "x", x, ("B", self.n_in))
         W, b = self.params["W"], self.params["b"]
         y = x @ W.T + b
         self.cache = {"x": x, "y": y}
         return y
 
     def backward(self, dy):
-        """``dy: (B, n_out)`` -> ``dx: (B, n_in)``; fills ``grads['W']``, ``grads['b']``.
+        """``dy: (B, n_out)`` -> ``dx: (B, n_in)``; sets ``grads['W']``, ``grads['b']``.
 
-        dW = dy^T x,  db = sum over the batch of dy,  dx = dy W.
+        :math:`\\bar W = \\bar Y^\\top X`, :math:`\\bar b = \\bar Y^\\top \\mathbf 1`,
+        :math:`\\bar X = \\bar Y W`.
         """
         dy = self._check_dy(dy)
         x, W = self.cache["x"], self.params["W"]
         self.grads["W"] = dy.T @ x
         self.grads["b"] = dy.sum(axis=0)
-        dx = dy @ W
-        assert self.grads["W"].shape == W.shape and dx.shape == x.shape
-        return dx
+        return dy @ W
+
+    def forward_tangent(self, x, x_dot):
+        """``y = x W^T + b`` and its tangent ``y_dot = x_dot W^T: (B, n0, n_out)``."""
+        x, x_dot = self._start_tangent(x, x_dot, self.n_in)
+        y = self.forward(x)
+        y_dot = x_dot @ self.params["W"].T
+        self.cache.update(x_dot=x_dot, y_dot=y_dot)
+        return y, y_dot
+
+    def backward_tangent(self, dy, dy_dot):
+        """Double backprop: ``dx = dy W``, ``dx_dot = dy_dot W``, and both paths into ``W``.
+
+        ``grads['W'] = dy^T x + sum_{b,z} dy_dot[b, z]^T x_dot[b, z]``; ``b`` only
+        reaches ``y``, so ``grads['b'] = sum_b dy[b]``.
+        """
+        dy, dy_dot = self._check_tangent_adjoints(dy, dy_dot)
+        x, x_dot, W = self.cache["x"], self.cache["x_dot"], self.params["W"]
+        self.grads["W"] = dy.T @ x + np.einsum("bzi,bzj->ij", dy_dot, x_dot)
+        self.grads["b"] = dy.sum(axis=0)
+        return dy @ W, dy_dot @ W
+
+    def per_example_grads(self):
+        """``W``: ``dW[b] = outer(dy[b], x[b])``, shape ``(B, n_out, n_in)``; ``b``: ``dy``."""
+        x, dy = self._per_example_cache()
+        return {"W": np.einsum("bi,bj->bij", dy, x), "b": dy.copy()}
+
+    def sum_grad_squared(self):
+        """The one-matmul shortcut ``(dy^2)^T (x^2)``: exact here because each example's
+        ``dW[b]`` is the outer product ``dy[b] x[b]^T``, whose square is ``dy[b]^2 (x[b]^2)^T``.
+        """
+        x, dy = self._per_example_cache()
+        return {"W": (dy ** 2).T @ (x ** 2), "b": np.sum(dy ** 2, axis=0)}
 
     def __repr__(self):
         return f"Linear({self.n_in}->{self.n_out})"

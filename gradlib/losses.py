@@ -6,16 +6,17 @@ Both losses take ``reduction``: ``"sum"`` adds the per-example losses,
 import numpy as np
 
 from ._validate import check_float_array, check_labels
-from .layer import Layer
 
 REDUCTIONS = ("sum", "mean")
 
 
-class Loss(Layer):
-    """A layer whose output is the scalar cost C."""
+class Loss:
+    """A scalar cost C of predictions and targets: ``forward(yhat, target) -> C``,
+    ``backward(dC=1.0) -> dC/dyhat``. Not a Layer: it has no parameters and a second input.
+    """
 
     def __init__(self, reduction):
-        super().__init__()
+        self.cache = {}
         if reduction not in REDUCTIONS:
             raise ValueError(f"{type(self).__name__}: reduction must be one of "
                              f"{REDUCTIONS}, got {reduction!r}")

@@ -11,5 +11,5 @@ class SGD:
         self.net, self.lr = net, lr
 
     def step(self):
-        for layer, name in self.net.parameters():
+        for _, layer, name in self.net.named_parameters():
             layer.params[name] -= self.lr * layer.grads[name]

@@ -6,9 +6,9 @@ Derived in Chapter 2, eqs. (softmax-jacobian) and (softmax-backward).
 """
 import numpy as np
 
-from ._validate import check_float_array
-from .layer import Layer
-from .losses import softmax
+from .._validate import check_float_array
+from ..layer import Layer
+from ..losses import softmax
 
 
 def softmax_jacobian(P):

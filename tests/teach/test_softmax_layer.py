@@ -1,4 +1,4 @@
-"""gradlib.softmax_layer: the Jacobian diag(p) - p p^T and the Softmax layer's backward (Chapter 2).
+"""gradlib.teach.softmax_layer: the Jacobian diag(p) - p p^T and the Softmax layer's backward (Chapter 2).
 
 Checked against central differences on random shapes, against HIPS autograd
 differentiating a softmax written here, and on bad input.
@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gradlib import SoftmaxCrossEntropy, check, softmax
-from gradlib.softmax_layer import Softmax, softmax_jacobian
+from gradlib.teach.softmax_layer import Softmax, softmax_jacobian
 from strategies import SETTINGS, arrays, labels, sizes, strict_floats
 
 TOL = 1e-10

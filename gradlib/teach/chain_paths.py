@@ -5,7 +5,7 @@ a bias b^l_i or an input x_j influences C along every path through the
 network that starts at it: each unit on the path contributes f'(u) and each
 edge its weight. The derivative is the sum over paths of the product of the
 factors along each path. Used by the chain-rule widget of Chapter 1
-(``gradlib.network_graph``). Layers and indices count from 1 and 0 as in the book.
+(``gradlib.viz.network_graph``). Layers and indices count from 1 and 0 as in the book.
 """
 import itertools
 import re

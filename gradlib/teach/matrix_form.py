@@ -6,8 +6,8 @@ per layer and step replaces the loops over units and over examples.
 gradlib's layers, whose ``backward`` methods hold the same formulas.
 Both return ``(C, grads, dC/dX)`` like ``index_form.backprop_loop``.
 """
-from ._validate import check_float_array
-from .index_form import dense_layers
+from .._validate import check_float_array
+from .dense import dense_layers
 
 
 def backprop_matrix(net, loss, X, target):

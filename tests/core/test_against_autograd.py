@@ -122,7 +122,7 @@ def test_l2(data, widths, alpha):
     net.zero_grad()
     L2(alpha).backward(net)
     want = grad(R)(params)
-    for (layer, name), g in zip(net.parameters(), want):
+    for (_, layer, name), g in zip(net.named_parameters(), want):
         assert_close(layer.grads[name], g)
 
 
@@ -151,5 +151,5 @@ def test_two_hidden_layer_classifier_with_l2(data, B, widths, K, hidden, reducti
 
     assert cost == pytest.approx(C(x, *params), rel=TOL)
     assert_close(dx, grad(C, 0)(x, *params))
-    for argnum, (layer, name) in enumerate(net.parameters(), start=1):
+    for argnum, (_, layer, name) in enumerate(net.named_parameters(), start=1):
         assert_close(layer.grads[name], grad(C, argnum)(x, *params))

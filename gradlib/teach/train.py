@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._validate import check_float_array, check_labels
-from .activations import ReLU
-from .linear import Linear
-from .losses import SoftmaxCrossEntropy
-from .network import Sequential
-from .optim import SGD
-from .regularizers import L2, weight_layers
+from .._validate import check_float_array, check_labels
+from ..activations import ReLU
+from ..linear import Linear
+from ..losses import SoftmaxCrossEntropy
+from ..network import Sequential
+from ..optim import SGD
+from ..regularizers import L2, weights
 
 
 def relu_classifier(n_in, width, n_classes, rng=None):
@@ -27,7 +27,7 @@ def relu_classifier(n_in, width, n_classes, rng=None):
 
 def weight_norm(net):
     """sqrt(sum_l ||W^l||_F^2) over every weight matrix of ``net`` (biases excluded, as in L2)."""
-    return float(np.sqrt(sum(np.sum(l.params["W"] ** 2) for l in weight_layers(net))))
+    return float(np.sqrt(sum(np.sum(l.params[n] ** 2) for l, n in weights(net))))
 
 
 def accuracy(logits, labels):

@@ -1,0 +1,59 @@
+"""Per-example gradients, their sums of squares, and per-example Jacobians of a network.
+
+A batch cost is a sum over examples, C = sum_b C_b, and ``backward`` returns
+only the sum. Each layer keeps its input ``x`` and the adjoint ``dy`` that
+reached it, so each example's share is one outer product per weight matrix,
+for the whole batch at once (no loop over examples). ``net`` is any layer,
+usually a Sequential; keys are those of ``net.named_parameters()``.
+"""
+import numpy as np
+
+
+def per_example_grads(net, dy):
+    """``{key: (B, *shape)}``: the gradient of each example's cost C_b, called after ``net.forward(x)``.
+
+    Row ``b`` of ``dy: (B, K)`` is dC_b/dy_b. Runs ``net.backward(dy)`` (which sets
+    ``grads`` to the batch sum), so summed over ``b`` the result equals ``grads``.
+    """
+    net.backward(dy)
+    return net.per_example_grads()
+
+
+def sum_grad_squared(net, dy):
+    """``{key: shape}``: sum over the batch of the squared per-example gradients.
+
+    Called after ``net.forward(x)``, with ``dy`` as in ``per_example_grads``. Each
+    layer takes its own route: ``Linear`` the one-matmul shortcut ``(dy^2)^T (x^2)``,
+    which is exact because its per-example gradient is one outer product; a layer
+    whose weights are shared (over time, in a recurrent cell) sums several outer
+    products per example, so it squares ``per_example_grads`` instead.
+    """
+    net.backward(dy)
+    return net.sum_grad_squared()
+
+
+def jacobian(net, x):
+    """Per-example Jacobians of ``y = net.forward(x)``: ``(J_params, J_x)``.
+
+    ``x: (B, n0)``, ``y: (B, K)``. ``J_x[b, k, i] = dy[b, k] / dx[b, i]``, shape
+    ``(B, K, n0)``; ``J_params[key][b, k] = dy[b, k] / dparam`` for example ``b``
+    alone, shape ``(B, K, *shape)``. One backward per output unit ``k``, with
+    ``dy`` the one-hot column ``k`` for every example; the per-example gradients
+    of that pass (not the batch sum in ``grads``) are row ``k`` of each Jacobian.
+    Leaves ``grads`` as set by the last of these passes.
+    """
+    y = net.forward(x)
+    if y.ndim != 2:
+        raise ValueError(f"jacobian: {net!r} must return (B, K), got shape {y.shape}")
+    B, K = y.shape
+    J_x, J_params = None, {}
+    for k in range(K):
+        dy = np.zeros_like(y)
+        dy[:, k] = 1.0
+        dx = net.backward(dy)
+        if J_x is None:
+            J_x = np.zeros((B, K) + dx.shape[1:])
+        J_x[:, k] = dx
+        for key, g in net.per_example_grads().items():
+            J_params.setdefault(key, np.zeros((B, K) + g.shape[1:]))[:, k] = g
+    return J_params, J_x
