@@ -1,4 +1,4 @@
-"""The layer contract every part of gradlib follows.
+r"""The layer contract every part of gradlib follows.
 
 A layer is one small class. ``forward`` computes the output and caches what
 ``backward`` needs; ``backward`` takes the adjoint of the output,
@@ -9,7 +9,8 @@ Two more methods carry the derivative of the output with respect to the
 network's input ``x^0: (B, n0)`` alongside (forward mode, JAX's ``jvp``):
 
 - ``forward_tangent(x, x_dot) -> (y, y_dot)`` with
-  ``x_dot[b, z, i] = dx[b, i] / dx^0[b, z]``, shape ``(B, n0, n_in)``;
+  :math:`\dot x_{bzi} = \partial x_{bi} / \partial x^0_{bz}`, ``x_dot: (B, n0, n_in)``
+  (Vijay's index order: example, input unit, unit);
 - ``backward_tangent(dy, dy_dot) -> (dx, dx_dot)``: double backprop. It takes
   the adjoints of ``y`` and of ``y_dot`` and sets ``grads`` to the total over
   both paths, for a cost that contains input gradients.

@@ -1,4 +1,4 @@
-"""The affine layer ``Z = X W^T + b`` in the book's batch-first convention."""
+r"""The affine layer :math:`Y = X W^\top + \mathbf 1 b^\top` in the book's batch-first convention."""
 import numpy as np
 
 from ._validate import check_float_array
@@ -6,11 +6,11 @@ from .layer import Layer
 
 
 class Linear(Layer):
-    """Affine map of a batch of row vectors.
+    r"""Affine map of a batch of row vectors.
 
     Shapes: ``x: (B, n_in)``, ``W: (n_out, n_in)``, ``b: (n_out,)``,
     ``y: (B, n_out)``, with ``y = x @ W.T + b``. ``W[i, j]`` connects input
-    unit ``j`` to output unit ``i``. Derived in Chapter 0, eqs. (linear-forward) and (linear-backward).
+    unit ``j`` to output unit ``i``. Derived in Chapter 0, eqs. (0.3) and (0.5).
     """
 
     def __init__(self, n_in, n_out, rng=None, W=None, b=None):
@@ -35,10 +35,10 @@ class Linear(Layer):
         return y
 
     def backward(self, dy):
-        """``dy: (B, n_out)`` -> ``dx: (B, n_in)``; sets ``grads['W']``, ``grads['b']``.
+        r"""``dy: (B, n_out)`` -> ``dx: (B, n_in)``; sets ``grads['W']``, ``grads['b']``.
 
-        :math:`\\bar W = \\bar Y^\\top X`, :math:`\\bar b = \\bar Y^\\top \\mathbf 1`,
-        :math:`\\bar X = \\bar Y W`.
+        Chapter 0, eq. (0.5): :math:`\bar W = \bar Y^\top X`,
+        :math:`\bar b = \bar Y^\top \mathbf 1`, :math:`\bar X = \bar Y W`.
         """
         dy = self._check_dy(dy)
         x, W = self.cache["x"], self.params["W"]
@@ -47,7 +47,7 @@ class Linear(Layer):
         return dy @ W
 
     def forward_tangent(self, x, x_dot):
-        """``y = x W^T + b`` and its tangent ``y_dot = x_dot W^T: (B, n0, n_out)``."""
+        r"""``y = x W^T + b`` and its tangent :math:`\dot y_{bz} = W \dot x_{bz}`, ``y_dot: (B, n0, n_out)``."""
         x, x_dot = self._start_tangent(x, x_dot, self.n_in)
         y = self.forward(x)
         y_dot = x_dot @ self.params["W"].T
@@ -55,10 +55,12 @@ class Linear(Layer):
         return y, y_dot
 
     def backward_tangent(self, dy, dy_dot):
-        """Double backprop: ``dx = dy W``, ``dx_dot = dy_dot W``, and both paths into ``W``.
+        r"""Double backprop: ``dx = dy W``, ``dx_dot = dy_dot W``, and both paths into ``W``.
 
-        ``grads['W'] = dy^T x + sum_{b,z} dy_dot[b, z]^T x_dot[b, z]``; ``b`` only
-        reaches ``y``, so ``grads['b'] = sum_b dy[b]``.
+        .. math:: \bar W = \bar Y^\top X + \sum_{b,z} \bar{\dot y}_{bz} \dot x_{bz}^\top,
+           \qquad \bar b = \sum_b \bar y_b,
+
+        since ``W`` reaches ``y`` and ``y_dot`` while ``b`` reaches ``y`` only.
         """
         dy, dy_dot = self._check_tangent_adjoints(dy, dy_dot)
         x, x_dot, W = self.cache["x"], self.cache["x_dot"], self.params["W"]
@@ -72,8 +74,10 @@ class Linear(Layer):
         return {"W": np.einsum("bi,bj->bij", dy, x), "b": dy.copy()}
 
     def sum_grad_squared(self):
-        """The one-matmul shortcut ``(dy^2)^T (x^2)``: exact here because each example's
-        ``dW[b]`` is the outer product ``dy[b] x[b]^T``, whose square is ``dy[b]^2 (x[b]^2)^T``.
+        r"""The one-matmul shortcut :math:`(\bar Y^{\circ 2})^\top X^{\circ 2}` (entrywise squares).
+
+        Exact here because each example's gradient is one outer product,
+        :math:`(\bar y_b x_b^\top)^{\circ 2} = \bar y_b^{\circ 2} (x_b^{\circ 2})^\top`.
         """
         x, dy = self._per_example_cache()
         return {"W": (dy ** 2).T @ (x ** 2), "b": np.sum(dy ** 2, axis=0)}

@@ -42,10 +42,10 @@ class Loss:
 
 
 class SquaredError(Loss):
-    """C = s * sum_{b,i} (yhat_bi - y_bi)^2 with s = 1 (sum) or 1/B (mean).
+    r""":math:`C = s \sum_{b,i} (\hat y_{bi} - y_{bi})^2` with :math:`s = 1` (sum) or :math:`1/B` (mean).
 
-    Shapes: ``yhat: (B, n)``, ``y: (B, n)``. Gradient: dC/dyhat = 2 s (yhat - y).
-    Derived in Chapter 0, eq. (squared-error-grad).
+    Shapes: ``yhat: (B, n)``, ``y: (B, n)``. Gradient:
+    :math:`\partial C / \partial \hat y = 2 s (\hat y - y)`, Chapter 0, eq. (0.2).
     """
 
     def __init__(self, reduction="sum"):
@@ -64,7 +64,7 @@ class SquaredError(Loss):
 
 
 def log_softmax(z):
-    """Row-wise log softmax of ``z: (B, K)`` via log-sum-exp; finite for any finite z."""
+    """Row-wise log softmax of ``z: (B, K)`` via log-sum-exp (Chapter 2, eq. (2.6)); finite for any finite z."""
     z = check_float_array("log_softmax", "z", z, (None, None))
     m = z.max(axis=1, keepdims=True)
     return z - m - np.log(np.sum(np.exp(z - m), axis=1, keepdims=True))
@@ -76,12 +76,12 @@ def softmax(z):
 
 
 class SoftmaxCrossEntropy(Loss):
-    """Softmax and cross-entropy fused: C = s * sum_b -log softmax(z_b)[y_b].
+    r"""Softmax and cross-entropy fused: :math:`C = -s \sum_b \log \operatorname{softmax}(z_b)_{y_b}`.
 
     Shapes: ``z: (B, K)`` logits, ``labels: (B,)`` integers in [0, K).
-    Gradient: dC/dz = s (P - Y) with P = softmax(z), Y one-hot labels.
-    Never takes log(0): the log-probabilities come from log-sum-exp.
-    Derived in the chapter on softmax classifiers.
+    Gradient: :math:`\partial C / \partial z = s (P - Y)` with :math:`P = \operatorname{softmax}(z)`
+    and :math:`Y` the one-hot labels, Chapter 2, eq. (2.5). Never takes :math:`\log 0`:
+    the log-probabilities come from log-sum-exp, Chapter 2, eq. (2.6).
     """
 
     def __init__(self, reduction="mean"):

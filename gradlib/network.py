@@ -7,7 +7,7 @@ class Sequential(Layer):
 
     Every method walks the layers: ``forward`` and ``forward_tangent`` in order,
     ``backward`` and ``backward_tangent`` in reverse, the chain rule with one
-    factor per layer (Chapter 0, eq. (chain-rule)). A Sequential given as a
+    factor per layer (Chapter 0, eq. (0.1)). A Sequential given as a
     layer is spliced in, so ``layers`` is always flat. Parameters are keyed
     ``"i.name"``, such as ``"0.W"``: layer ``i``'s parameter ``name``.
     """

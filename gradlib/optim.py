@@ -3,7 +3,8 @@ import numpy as np
 
 
 class SGD:
-    """theta <- theta - lr * dC/dtheta for every parameter of ``net``, in place."""
+    r""":math:`\theta \leftarrow \theta - \eta \, \partial C / \partial \theta` (``lr`` is :math:`\eta`)
+    for every parameter of ``net.named_parameters()``, in place."""
 
     def __init__(self, net, lr):
         if not (np.isfinite(lr) and lr > 0):

@@ -1,6 +1,6 @@
-"""Per-example gradients, their sums of squares, and per-example Jacobians of a network.
+r"""Per-example gradients, their sums of squares, and per-example Jacobians of a network.
 
-A batch cost is a sum over examples, C = sum_b C_b, and ``backward`` returns
+A batch cost is a sum over examples, :math:`C = \sum_b C_b`, and ``backward`` returns
 only the sum. Each layer keeps its input ``x`` and the adjoint ``dy`` that
 reached it, so each example's share is one outer product per weight matrix,
 for the whole batch at once (no loop over examples). ``net`` is any layer,
@@ -20,10 +20,10 @@ def per_example_grads(net, dy):
 
 
 def sum_grad_squared(net, dy):
-    """``{key: shape}``: sum over the batch of the squared per-example gradients.
+    r"""``{key: shape}``: :math:`\sum_b (\partial C_b / \partial \theta)^2`, entrywise.
 
     Called after ``net.forward(x)``, with ``dy`` as in ``per_example_grads``. Each
-    layer takes its own route: ``Linear`` the one-matmul shortcut ``(dy^2)^T (x^2)``,
+    layer takes its own route: ``Linear`` the one-matmul shortcut :math:`(\bar Y^{\circ 2})^\top X^{\circ 2}`,
     which is exact because its per-example gradient is one outer product; a layer
     whose weights are shared (over time, in a recurrent cell) sums several outer
     products per example, so it squares ``per_example_grads`` instead.

@@ -1,4 +1,4 @@
-"""The L2 penalty R = (alpha / 2) * sum of squared weights (biases excluded)."""
+"""The L2 penalty on the weights (biases excluded), Chapter 2, eq. (2.8)."""
 import numpy as np
 
 
@@ -8,7 +8,8 @@ def weights(net):
 
 
 class L2:
-    """R = (alpha/2) sum_l ||W^l||_F^2 over every parameter named ``W``; dR/dW = alpha W.
+    r""":math:`R = \frac{\alpha}{2} \sum_l \lVert W^l \rVert_F^2` over every parameter named ``W``;
+    :math:`\partial R / \partial W = \alpha W` (Chapter 2, eq. (2.8)).
 
     Biases are left out: they shift a unit, they do not scale its inputs.
     """

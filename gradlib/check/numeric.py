@@ -12,7 +12,7 @@ TOL = 1e-6
 
 
 def rel_error(a, b):
-    """||a - b|| / (||a|| + ||b||), 0 when both are zero. Chapter 0, eq. (rel-error)."""
+    r""":math:`\lVert a - b \rVert / (\lVert a \rVert + \lVert b \rVert)`, 0 when both are zero. Chapter 0, eq. (0.7)."""
     a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
     den = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if den == 0 else float(np.linalg.norm(a - b) / den)

@@ -11,7 +11,7 @@ from .dense import dense_layers
 
 
 def backprop_matrix(net, loss, X, target):
-    """Batch-first backprop in NumPy, eq. (matrix-backward) of Chapter 1.
+    """Batch-first backprop in NumPy, Chapter 1, eq. (1.6).
 
     Forward: ``Z^l = A^{l-1} (W^l)^T + 1 (b^l)^T``, ``A^l = f_l(Z^l)``. Backward:
     ``Zbar^l = Abar^l * f_l'(Z^l)``, ``Wbar^l = (Zbar^l)^T A^{l-1}``,

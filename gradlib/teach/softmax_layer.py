@@ -2,7 +2,7 @@
 
 The fused ``SoftmaxCrossEntropy`` (``losses.py``) is what training uses; this module
 is the unfused path it shortcuts: softmax, then any cost of the probabilities.
-Derived in Chapter 2, eqs. (softmax-jacobian) and (softmax-backward).
+Derived in Chapter 2, eqs. (2.3) and (2.4).
 """
 import numpy as np
 
@@ -16,7 +16,7 @@ def softmax_jacobian(P):
 
     Shapes: ``P: (B, K)`` probabilities (rows of ``softmax(Z)``) -> ``J: (B, K, K)``
     with ``J[b, i, j] = dP[b, i] / dZ[b, j]``. Each J[b] is symmetric and its rows
-    sum to 0. Derived in Chapter 2, eq. (softmax-jacobian).
+    sum to 0. Derived in Chapter 2, eq. (2.3).
     """
     P = check_float_array("softmax_jacobian", "P", P, (None, None))
     return P[:, :, None] * np.eye(P.shape[1]) - P[:, :, None] * P[:, None, :]
@@ -27,7 +27,7 @@ class Softmax(Layer):
 
     backward: ``dz = P * (dP - sum_k dP[:, k] P[:, k])``, row by row: the product
     of ``dP`` with the Jacobian ``diag(p) - p p^T`` without forming it.
-    Derived in Chapter 2, eq. (softmax-backward).
+    Derived in Chapter 2, eq. (2.4).
     """
 
     def forward(self, z):

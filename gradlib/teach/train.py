@@ -45,10 +45,10 @@ class History:
 
 
 def train_classifier(net, X, labels, lr, steps, alpha=0.0):
-    """Train ``net`` in place by ``steps`` full-batch SGD steps; return its History.
+    r"""Train ``net`` in place by ``steps`` full-batch SGD steps; return its History.
 
     Shapes: ``X: (B, n_in)``, ``labels: (B,)`` integers in [0, K). The cost is
-    C = (1/B) sum_b -log P[b, y_b] + (alpha/2) sum_l ||W^l||_F^2.
+    Chapter 2, eq. (2.2): :math:`C = -\frac1B \sum_b \log P_{b, y_b} + \frac{\alpha}{2} \sum_l \lVert W^l \rVert_F^2`.
     """
     X = check_float_array("train_classifier", "X", X, (None, None))
     labels = check_labels("train_classifier", labels, X.shape[0], net.layers[-1].params["b"].size)

@@ -2,7 +2,7 @@
 
 The figure is error of a finite-difference gradient against the
 step size h: truncation error falls with h, round-off error grows as h shrinks,
-and the best h sits where they meet (Chapter 0, eq. (central-difference)).
+and the best h sits where they meet (Chapter 0, eq. (0.6)).
 Every function returns a closed matplotlib Figure: show it by making it the
 last value of a notebook cell, or save it with ``fig.savefig``.
 """
