@@ -15,9 +15,9 @@ def _fmt_shape(shape):
 def _rank_hint(shape, got):
     """Say what an array with one axis too many most likely is."""
     if len(got) == len(shape) + 1 and len(shape) == 2:
-        return (f"; that is one axis more than the {len(shape)} axes expected: a time-major "
-                f"sequence (T, B, n)? This layer takes one step (B, n) at a time")
-    return f" ({len(got)} axes, expected {len(shape)})" if len(got) != len(shape) else ""
+        return ("; one axis too many: a time-major sequence (T, B, n)? This layer takes "
+                "one step (B, n) at a time")
+    return f" (rank {len(got)}, expected rank {len(shape)})" if len(got) != len(shape) else ""
 
 
 def check_float_array(where, name, x, shape):

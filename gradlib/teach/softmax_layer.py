@@ -23,21 +23,21 @@ def softmax_jacobian(P):
 
 
 class Softmax(Layer):
-    """Row-wise softmax. Shapes: ``z: (B, K)`` -> ``P: (B, K)``.
+    r"""Row-wise softmax. Shapes: ``x: (B, K)`` logits -> ``P: (B, K)``.
 
-    backward: ``dz = P * (dP - sum_k dP[:, k] P[:, k])``, row by row: the product
-    of ``dP`` with the Jacobian ``diag(p) - p p^T`` without forming it.
-    Derived in Chapter 2, eq. (2.4).
+    backward: :math:`\bar x = P \odot (\bar P - (\bar P \odot P) \mathbf 1 \mathbf 1^\top)`,
+    row by row the product of :math:`\bar P` with the Jacobian
+    :math:`\operatorname{diag}(p) - p p^\top` without forming it. Derived in Chapter 2, eq. (2.4).
     """
 
-    def forward(self, z):
-        z = check_float_array(f"{self}.forward", "z", z, (None, None))
-        P = softmax(z)
-        self.cache = {"z": z, "y": P}
+    def forward(self, x):
+        x = check_float_array(f"{self}.forward", "x", x, ("B", "K"))
+        P = softmax(x)
+        self.cache = {"x": x, "y": P}
         return P
 
     def backward(self, dy):
-        """``dy = dC/dP: (B, K)`` -> ``dC/dz: (B, K)``."""
+        """``dy = dC/dP: (B, K)`` -> ``dC/dx: (B, K)``."""
         dy = self._check_dy(dy)
         P = self.cache["y"]
         return P * (dy - np.sum(dy * P, axis=1, keepdims=True))

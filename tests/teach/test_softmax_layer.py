@@ -135,5 +135,5 @@ def test_softmax_layer_backward_before_forward():
 
 
 def test_softmax_layer_rejects_integer_logits():
-    with raises("Softmax().forward", "z must be a float array", "int64"):
+    with raises("Softmax().forward", "x must be a float array", "int64"):
         Softmax().forward(np.zeros((2, 3), dtype=np.int64))
