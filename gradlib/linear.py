@@ -1,4 +1,4 @@
-r"""The affine layer :math:`Y = X W^\top + \mathbf 1 b^\top` in the book's batch-first convention."""
+r"""The affine layer :math:`Y = X W^T + \mathbf 1 b^T` in the book's batch-first convention."""
 import numpy as np
 
 from ._validate import check_float_array
@@ -37,8 +37,8 @@ class Linear(Layer):
     def backward(self, dy):
         r"""``dy: (B, n_out)`` -> ``dx: (B, n_in)``; sets ``grads['W']``, ``grads['b']``.
 
-        Chapter 0, eq. (0.5): :math:`\bar W = \bar Y^\top X`,
-        :math:`\bar b = \bar Y^\top \mathbf 1`, :math:`\bar X = \bar Y W`.
+        Chapter 0, eq. (0.5): :math:`\bar W = \bar Y^T X`,
+        :math:`\bar b = \bar Y^T \mathbf 1`, :math:`\bar X = \bar Y W`.
         """
         dy = self._check_dy(dy)
         x, W = self.cache["x"], self.params["W"]
@@ -57,7 +57,7 @@ class Linear(Layer):
     def backward_tangent(self, dy, dy_dot):
         r"""Double backprop: ``dx = dy W``, ``dx_dot = dy_dot W``, and both paths into ``W``.
 
-        .. math:: \bar W = \bar Y^\top X + \sum_{b,z} \bar{\dot y}_{bz} \dot x_{bz}^\top,
+        .. math:: \bar W = \bar Y^T X + \sum_{b,z} \bar{\dot y}_{bz} \dot x_{bz}^T,
            \qquad \bar b = \sum_b \bar y_b,
 
         since ``W`` reaches ``y`` and ``y_dot`` while ``b`` reaches ``y`` only.
@@ -74,10 +74,10 @@ class Linear(Layer):
         return {"W": np.einsum("bi,bj->bij", dy, x), "b": dy.copy()}
 
     def sum_grad_squared(self):
-        r"""The one-matmul shortcut :math:`(\bar Y^{\circ 2})^\top X^{\circ 2}` (entrywise squares).
+        r"""The one-matmul shortcut :math:`(\bar Y^{\circ 2})^T X^{\circ 2}` (entrywise squares).
 
         Exact here because each example's gradient is one outer product,
-        :math:`(\bar y_b x_b^\top)^{\circ 2} = \bar y_b^{\circ 2} (x_b^{\circ 2})^\top`.
+        :math:`(\bar y_b x_b^T)^{\circ 2} = \bar y_b^{\circ 2} (x_b^{\circ 2})^T`.
         """
         x, dy = self._per_example_cache()
         return {"W": (dy ** 2).T @ (x ** 2), "b": np.sum(dy ** 2, axis=0)}

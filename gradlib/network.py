@@ -46,10 +46,12 @@ class Sequential(Layer):
                 yield f"{i}.{name}", layer, name
 
     def per_example_grads(self):
+        """Every layer's per-example gradients, keyed ``"i.name"`` (after ``backward``)."""
         return {f"{i}.{k}": g for i, layer in enumerate(self.layers)
                 for k, g in layer.per_example_grads().items()}
 
     def sum_grad_squared(self):
+        """Every layer's sum of squared per-example gradients, each by its own route."""
         return {f"{i}.{k}": g for i, layer in enumerate(self.layers)
                 for k, g in layer.sum_grad_squared().items()}
 

@@ -23,7 +23,7 @@ def sum_grad_squared(net, dy):
     r"""``{key: shape}``: :math:`\sum_b (\partial C_b / \partial \theta)^2`, entrywise.
 
     Called after ``net.forward(x)``, with ``dy`` as in ``per_example_grads``. Each
-    layer takes its own route: ``Linear`` the one-matmul shortcut :math:`(\bar Y^{\circ 2})^\top X^{\circ 2}`,
+    layer takes its own route: ``Linear`` the one-matmul shortcut :math:`(\bar Y^{\circ 2})^T X^{\circ 2}`,
     which is exact because its per-example gradient is one outer product; a layer
     whose weights are shared (over time, in a recurrent cell) sums several outer
     products per example, so it squares ``per_example_grads`` instead.

@@ -1,4 +1,4 @@
-"""The L2 penalty on the weights (biases excluded), Chapter 2, eq. (2.8)."""
+"""The L2 penalty on the weights (biases excluded): the alpha term of Chapter 2, eq. (2.2)."""
 import numpy as np
 
 
@@ -9,7 +9,7 @@ def weights(net):
 
 class L2:
     r""":math:`R = \frac{\alpha}{2} \sum_l \lVert W^l \rVert_F^2` over every parameter named ``W``;
-    :math:`\partial R / \partial W = \alpha W` (Chapter 2, eq. (2.8)).
+    :math:`\partial R / \partial W = \alpha W`, the weight decay of Chapter 2, eq. (2.8).
 
     Biases are left out: they shift a unit, they do not scale its inputs.
     """

@@ -1,8 +1,9 @@
-"""Central differences and the report every checker prints: one line per quantity.
+r"""Central differences and the report every checker prints: one line per quantity.
 
 Derived and explained in Chapter 0 (Checking gradients): the central difference
-(f(x + h) - f(x - h)) / 2h has error O(h^2) from truncation and O(eps / h) from
-round-off, so in float64 a step near 1e-5 to 1e-6 gives about 10 significant digits.
+:math:`(f(x + h) - f(x - h)) / 2h` (Chapter 0, eq. (0.6)) has error :math:`O(h^2)` from
+truncation and :math:`O(\varepsilon / h)` from round-off, so in float64 a step near
+:math:`10^{-5}` to :math:`10^{-6}` gives about 10 significant digits.
 """
 from dataclasses import dataclass
 
@@ -44,9 +45,9 @@ def numerical_grad(f, x, h=1e-6, scheme="central", dtype=np.float64):
 
 
 def numerical_jvp(f, x, v, h=1e-6):
-    """Central difference of an array-valued ``f`` at ``x`` along the direction ``v``.
+    r"""Central difference of an array-valued ``f`` at ``x`` along the direction ``v``.
 
-    ``(f(x + h v) - f(x - h v)) / 2h``, the directional derivative, shape of ``f(x)``.
+    :math:`(f(x + h v) - f(x - h v)) / 2h`, the directional derivative, shape of ``f(x)``.
     """
     return (f(x + h * v) - f(x - h * v)) / (2.0 * h)
 

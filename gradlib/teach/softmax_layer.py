@@ -25,9 +25,9 @@ def softmax_jacobian(P):
 class Softmax(Layer):
     r"""Row-wise softmax. Shapes: ``x: (B, K)`` logits -> ``P: (B, K)``.
 
-    backward: :math:`\bar x = P \odot (\bar P - (\bar P \odot P) \mathbf 1 \mathbf 1^\top)`,
+    backward: :math:`\bar x = P \odot (\bar P - (\bar P \odot P) \mathbf 1 \mathbf 1^T)`,
     row by row the product of :math:`\bar P` with the Jacobian
-    :math:`\operatorname{diag}(p) - p p^\top` without forming it. Derived in Chapter 2, eq. (2.4).
+    :math:`\operatorname{diag}(p) - p p^T` without forming it. Derived in Chapter 2, eq. (2.4).
     """
 
     def forward(self, x):

@@ -1,4 +1,4 @@
-"""The generic live figure every chapter's widget is built on. Never imported by ``import gradlib``.
+"""Interactive figures for the chapters. ipywidgets is imported here, never by ``import gradlib``.
 
 ``live_figure`` is the one pattern every chapter uses: controls on top, a figure
 below, redrawn whenever a control changes. The figure is drawn once when the
