@@ -50,7 +50,12 @@ class Layer:
         raise NotImplementedError
 
     def per_example_grads(self):
-        """``{name: (B, *shape)}`` from the cached ``x`` and ``dy`` (after ``backward``)."""
+        """``{name: (B, *shape)}`` from the cached ``x`` and ``dy`` (after ``backward``).
+
+        A layer without parameters has none; a layer with parameters must say how.
+        """
+        if self.params:
+            raise NotImplementedError(f"{self}: per_example_grads")
         return {}
 
     def sum_grad_squared(self):

@@ -46,14 +46,11 @@ def jacobian(net, x):
     if y.ndim != 2:
         raise ValueError(f"jacobian: {net!r} must return (B, K), got shape {y.shape}")
     B, K = y.shape
-    J_x, J_params = None, {}
+    J_x, J_params = np.zeros((B, K) + np.shape(x)[1:]), {}
     for k in range(K):
         dy = np.zeros_like(y)
         dy[:, k] = 1.0
-        dx = net.backward(dy)
-        if J_x is None:
-            J_x = np.zeros((B, K) + dx.shape[1:])
-        J_x[:, k] = dx
+        J_x[:, k] = net.backward(dy)
         for key, g in net.per_example_grads().items():
             J_params.setdefault(key, np.zeros((B, K) + g.shape[1:]))[:, k] = g
     return J_params, J_x
