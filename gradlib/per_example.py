@@ -10,9 +10,9 @@ import numpy as np
 
 
 def per_example_grads(net, dy):
-    """``{key: (B, *shape)}``: the gradient of each example's cost C_b, called after ``net.forward(x)``.
+    r"""``{key: (B, *shape)}``: the gradient of each example's cost :math:`C_b`, called after ``net.forward(x)``.
 
-    Row ``b`` of ``dy: (B, K)`` is dC_b/dy_b. Runs ``net.backward(dy)`` (which sets
+    Row ``b`` of ``dy: (B, K)`` is :math:`\partial C_b / \partial y_b`. Runs ``net.backward(dy)`` (which sets
     ``grads`` to the batch sum), so summed over ``b`` the result equals ``grads``.
     """
     net.backward(dy)
@@ -33,10 +33,10 @@ def sum_grad_squared(net, dy):
 
 
 def jacobian(net, x):
-    """Per-example Jacobians of ``y = net.forward(x)``: ``(J_params, J_x)``.
+    r"""Per-example Jacobians of ``y = net.forward(x)``: ``(J_params, J_x)``.
 
-    ``x: (B, n0)``, ``y: (B, K)``. ``J_x[b, k, i] = dy[b, k] / dx[b, i]``, shape
-    ``(B, K, n0)``; ``J_params[key][b, k] = dy[b, k] / dparam`` for example ``b``
+    ``x: (B, n0)``, ``y: (B, K)``. :math:`J^x_{bki} = \partial y_{bk} / \partial x_{bi}`, shape
+    ``(B, K, n0)``; :math:`J^\theta_{bk} = \partial y_{bk} / \partial \theta` for example ``b``
     alone, shape ``(B, K, *shape)``. One backward per output unit ``k``, with
     ``dy`` the one-hot column ``k`` for every example; the per-example gradients
     of that pass (not the batch sum in ``grads``) are row ``k`` of each Jacobian.

@@ -10,10 +10,10 @@ from .numeric import TOL, GradCheck, GradReport, numerical_grad, numerical_jacob
 
 
 def check_layer(layer, x, rng=None, h=1e-6, tol=TOL):
-    """Check ``layer.backward`` for the input and every parameter.
+    r"""Check ``layer.backward`` for the input and every parameter.
 
-    Uses the scalar C = sum(dy * layer.forward(x)) with a random ``dy`` of the
-    output's shape, so backward(dy) must return dC/dx and fill dC/dparams.
+    Uses the scalar :math:`C = \sum \bar y \odot y`, ``y = layer.forward(x)``, with a random
+    :math:`\bar y` of the output's shape, so backward(dy) must return dC/dx and fill dC/dparams.
     """
     rng = np.random.default_rng(0) if rng is None else rng
     dy = rng.standard_normal(layer.forward(x).shape)
@@ -60,10 +60,10 @@ def check_tangent(layer, x, x_dot, h=1e-6, tol=TOL):
 
 
 def check_backward_tangent(layer, x, x_dot, rng=None, h=1e-6, tol=TOL):
-    """Check ``layer.backward_tangent`` (double backprop) for ``x``, ``x_dot`` and every parameter.
+    r"""Check ``layer.backward_tangent`` (double backprop) for ``x``, ``x_dot`` and every parameter.
 
-    Uses the scalar C = sum(dy * y) + sum(dy_dot * y_dot) of ``(y, y_dot) =
-    forward_tangent(x, x_dot)``, random ``dy`` and ``dy_dot``: a cost that depends
+    Uses the scalar :math:`C = \sum \bar y \odot y + \sum \bar{\dot y} \odot \dot y` of ``(y, y_dot) =
+    forward_tangent(x, x_dot)``, random :math:`\bar y` and :math:`\bar{\dot y}`: a cost that depends
     on the tangent, as a cost with an input-gradient penalty does.
     """
     rng = np.random.default_rng(0) if rng is None else rng
@@ -85,10 +85,10 @@ def check_backward_tangent(layer, x, x_dot, rng=None, h=1e-6, tol=TOL):
 
 
 def check_per_example(net, x, rng=None, h=1e-6, tol=TOL):
-    """Check ``per_example_grads`` and ``sum_grad_squared`` for every parameter of ``net``.
+    r"""Check ``per_example_grads`` and ``sum_grad_squared`` for every parameter of ``net``.
 
-    Example ``b``'s cost is C_b = dy[b] . net.forward(x)[b] with a random ``dy``;
-    the central differences of all the C_b with respect to a parameter come from
+    Example ``b``'s cost is :math:`C_b = \bar y_b \cdot y_b` with a random :math:`\bar y`;
+    the central differences of all the :math:`C_b` with respect to a parameter come from
     one ``numerical_jacobian``, shape ``(B, *shape)``.
     """
     rng = np.random.default_rng(0) if rng is None else rng
