@@ -1,6 +1,6 @@
 """Chapter 1: the same gradients three ways, per example, on a 784-128-10 network.
 
-The scalar loop of gradlib.index_form runs on a few examples only (it takes about
+The scalar loop of gradlib.teach.index_form runs on a few examples only (it takes about
 a tenth of a second each); the matrix form and gradlib's layers run on a batch.
 All three are timed per example, in the same run, and compared as ratios.
 """
@@ -9,8 +9,8 @@ import time
 import numpy as np
 
 from gradlib import Identity, Linear, Sequential, Sigmoid, SoftmaxCrossEntropy
-from gradlib.index_form import backprop_loop
-from gradlib.matrix_form import backprop_layers, backprop_matrix
+from gradlib.teach.index_form import backprop_loop
+from gradlib.teach.matrix_form import backprop_layers, backprop_matrix
 
 
 def seconds_per_example(form, net, X, labels, repeats):

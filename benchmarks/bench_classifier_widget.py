@@ -4,9 +4,9 @@ import time
 
 import numpy as np
 
-from gradlib.classifier_plots import DEFAULTS, explorer_figure
-from gradlib.datasets import spirals
-from gradlib.train import relu_classifier, train_classifier
+from gradlib.teach.datasets import spirals
+from gradlib.teach.train import relu_classifier, train_classifier
+from gradlib.viz.classifier_plots import DEFAULTS, explorer_figure
 
 BUDGET_SECONDS = 1.0
 

@@ -1,8 +1,8 @@
-"""Elementwise activations ``y = f(z)``, each with ``f``, ``df`` = f' and ``d2f`` = f''.
+r"""Elementwise activations :math:`y = f(x)`, each with ``f``, ``df`` = :math:`f'` and ``d2f`` = :math:`f''`.
 
-Backward of every activation is the same formula, ``dz = dy * f'(z)``
-(Chapter 0, eq. (activation-backward)); a subclass only supplies f, f', f''.
-The second derivative is there for double backprop in a later chapter.
+Backward of every activation is the same formula, :math:`\bar x = \bar y \odot f'(x)`
+(Chapter 0, eq. (0.4)); a subclass only supplies :math:`f, f', f''`.
+The second derivative serves double backprop (``backward_tangent``).
 """
 import numpy as np
 
@@ -11,7 +11,7 @@ from .layer import Layer
 
 
 class Activation(Layer):
-    """Apply ``f`` elementwise. Shapes: ``z: (B, n)`` -> ``y: (B, n)``."""
+    """Apply ``f`` elementwise. Shapes: ``x: (B, n)`` -> ``y: (B, n)``; no parameters."""
 
     @staticmethod
     def f(z):
@@ -25,22 +25,42 @@ class Activation(Layer):
     def d2f(z):
         raise NotImplementedError
 
-    def forward(self, z):
-        z = check_float_array(f"{self}.forward", "z", z, (None, None))
-        y = self.f(z)
-        self.cache = {"z": z, "y": y}
+    def forward(self, x):
+        x = check_float_array(f"{self}.forward", "x", x, ("B", "n"))
+        y = self.f(x)
+        self.cache = {"x": x, "y": y}
         return y
 
     def backward(self, dy):
-        """``dy: (B, n)`` -> ``dz = dy * f'(z)``, shape ``(B, n)``."""
+        """``dy: (B, n)`` -> ``dx = dy * f'(x)``, shape ``(B, n)``."""
         dy = self._check_dy(dy)
-        dz = dy * self.df(self.cache["z"])
-        assert dz.shape == self.cache["z"].shape
-        return dz
+        return dy * self.df(self.cache["x"])
+
+    def forward_tangent(self, x, x_dot):
+        r"""``y = f(x)`` and :math:`\dot y_{bzi} = f'(x_{bi}) \dot x_{bzi}`."""
+        x, x_dot = self._start_tangent(x, x_dot)
+        y = self.forward(x)
+        y_dot = self.df(x)[:, None, :] * x_dot
+        self.cache.update(x_dot=x_dot, y_dot=y_dot)
+        return y, y_dot
+
+    def backward_tangent(self, dy, dy_dot):
+        r"""Double backprop through :math:`y = f(x)` and :math:`\dot y = f'(x) \odot \dot x`.
+
+        .. math:: \bar x_{bi} = \bar y_{bi} f'(x_{bi})
+           + f''(x_{bi}) \sum_z \bar{\dot y}_{bzi} \dot x_{bzi},
+           \qquad \bar{\dot x}_{bzi} = \bar{\dot y}_{bzi} f'(x_{bi}),
+
+        the second term being the path through :math:`f'(x)` in :math:`\dot y`.
+        """
+        dy, dy_dot = self._check_tangent_adjoints(dy, dy_dot)
+        x, x_dot = self.cache["x"], self.cache["x_dot"]
+        dx = dy * self.df(x) + np.sum(dy_dot * x_dot, axis=1) * self.d2f(x)
+        return dx, dy_dot * self.df(x)[:, None, :]
 
 
 class Identity(Activation):
-    """f(z) = z."""
+    r""":math:`f(z) = z`."""
 
     @staticmethod
     def f(z):
@@ -56,7 +76,7 @@ class Identity(Activation):
 
 
 class Sigmoid(Activation):
-    """f(z) = 1 / (1 + e^{-z});  f' = f (1 - f);  f'' = f' (1 - 2 f).
+    r""":math:`f(z) = 1 / (1 + e^{-z})`, :math:`f' = f (1 - f)`, :math:`f'' = f' (1 - 2 f)`.
 
     Evaluated without overflow for any finite z: ``exp(-abs(z))`` never exceeds 1.
     """
@@ -78,7 +98,7 @@ class Sigmoid(Activation):
 
 
 class Tanh(Activation):
-    """f(z) = tanh z;  f' = 1 - f^2;  f'' = -2 f (1 - f^2)."""
+    r""":math:`f(z) = \tanh z`, :math:`f' = 1 - f^2`, :math:`f'' = -2 f (1 - f^2)`."""
 
     @staticmethod
     def f(z):
@@ -95,7 +115,7 @@ class Tanh(Activation):
 
 
 class ReLU(Activation):
-    """f(z) = max(z, 0);  f' = 1[z > 0] (we take f'(0) = 0);  f'' = 0 (away from 0)."""
+    r""":math:`f(z) = \max(z, 0)`, :math:`f' = \mathbb 1[z > 0]` (so :math:`f'(0) = 0`), :math:`f'' = 0` away from 0."""
 
     @staticmethod
     def f(z):
@@ -111,8 +131,8 @@ class ReLU(Activation):
 
 
 class Softsign(Activation):
-    """Softsign: ``f(z) = z / (1 + abs(z))``, ``f' = 1 / (1 + abs(z))^2``,
-    ``f'' = -2 sign(z) / (1 + abs(z))^3``.
+    r"""Softsign: :math:`f(z) = z / (1 + |z|)`, :math:`f' = 1 / (1 + |z|)^2`,
+    :math:`f'' = -2 \operatorname{sign}(z) / (1 + |z|)^3`.
 
     Audited in the chapter on Vijay's note, which states the two branches.
     """

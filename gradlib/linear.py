@@ -1,4 +1,4 @@
-"""The affine layer ``Z = X W^T + b`` in the book's batch-first convention."""
+r"""The affine layer :math:`Y = X W^T + \mathbf 1 b^T` in the book's batch-first convention."""
 import numpy as np
 
 from ._validate import check_float_array
@@ -6,11 +6,11 @@ from .layer import Layer
 
 
 class Linear(Layer):
-    """Affine map of a batch of row vectors.
+    r"""Affine map of a batch of row vectors.
 
     Shapes: ``x: (B, n_in)``, ``W: (n_out, n_in)``, ``b: (n_out,)``,
     ``y: (B, n_out)``, with ``y = x @ W.T + b``. ``W[i, j]`` connects input
-    unit ``j`` to output unit ``i``. Derived in Chapter 0, eqs. (linear-forward) and (linear-backward).
+    unit ``j`` to output unit ``i``. Derived in Chapter 0, eqs. (0.3) and (0.5).
     """
 
     def __init__(self, n_in, n_out, rng=None, W=None, b=None):
@@ -28,24 +28,59 @@ class Linear(Layer):
 
     def forward(self, x):
         """``x: (B, n_in)`` -> ``y: (B, n_out)``."""
-        x = check_float_array(f"{self}.forward", "x", x, (None, self.n_in))
+        x = check_float_array(f"{self}.forward", "x", x, ("B", self.n_in))
         W, b = self.params["W"], self.params["b"]
         y = x @ W.T + b
         self.cache = {"x": x, "y": y}
         return y
 
     def backward(self, dy):
-        """``dy: (B, n_out)`` -> ``dx: (B, n_in)``; fills ``grads['W']``, ``grads['b']``.
+        r"""``dy: (B, n_out)`` -> ``dx: (B, n_in)``; sets ``grads['W']``, ``grads['b']``.
 
-        dW = dy^T x,  db = sum over the batch of dy,  dx = dy W.
+        Chapter 0, eq. (0.5): :math:`\bar W = \bar Y^T X`,
+        :math:`\bar b = \bar Y^T \mathbf 1`, :math:`\bar X = \bar Y W`.
         """
         dy = self._check_dy(dy)
         x, W = self.cache["x"], self.params["W"]
         self.grads["W"] = dy.T @ x
         self.grads["b"] = dy.sum(axis=0)
-        dx = dy @ W
-        assert self.grads["W"].shape == W.shape and dx.shape == x.shape
-        return dx
+        return dy @ W
+
+    def forward_tangent(self, x, x_dot):
+        r"""``y = x W^T + b`` and its tangent :math:`\dot y_{bz} = W \dot x_{bz}`, ``y_dot: (B, n0, n_out)``."""
+        x, x_dot = self._start_tangent(x, x_dot, self.n_in)
+        y = self.forward(x)
+        y_dot = x_dot @ self.params["W"].T
+        self.cache.update(x_dot=x_dot, y_dot=y_dot)
+        return y, y_dot
+
+    def backward_tangent(self, dy, dy_dot):
+        r"""Double backprop: ``dx = dy W``, ``dx_dot = dy_dot W``, and both paths into ``W``.
+
+        .. math:: \bar W = \bar Y^T X + \sum_{b,z} \bar{\dot y}_{bz} \dot x_{bz}^T,
+           \qquad \bar b = \sum_b \bar y_b,
+
+        since ``W`` reaches ``y`` and ``y_dot`` while ``b`` reaches ``y`` only.
+        """
+        dy, dy_dot = self._check_tangent_adjoints(dy, dy_dot)
+        x, x_dot, W = self.cache["x"], self.cache["x_dot"], self.params["W"]
+        self.grads["W"] = dy.T @ x + np.einsum("bzi,bzj->ij", dy_dot, x_dot)
+        self.grads["b"] = dy.sum(axis=0)
+        return dy @ W, dy_dot @ W
+
+    def per_example_grads(self):
+        """``W``: ``dW[b] = outer(dy[b], x[b])``, shape ``(B, n_out, n_in)``; ``b``: ``dy``."""
+        x, dy = self._per_example_cache()
+        return {"W": np.einsum("bi,bj->bij", dy, x), "b": dy.copy()}
+
+    def sum_grad_squared(self):
+        r"""The one-matmul shortcut :math:`(\bar Y^{\circ 2})^T X^{\circ 2}` (entrywise squares).
+
+        Exact here because each example's gradient is one outer product,
+        :math:`(\bar y_b x_b^T)^{\circ 2} = \bar y_b^{\circ 2} (x_b^{\circ 2})^T`.
+        """
+        x, dy = self._per_example_cache()
+        return {"W": (dy ** 2).T @ (x ** 2), "b": np.sum(dy ** 2, axis=0)}
 
     def __repr__(self):
         return f"Linear({self.n_in}->{self.n_out})"

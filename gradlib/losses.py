@@ -6,16 +6,17 @@ Both losses take ``reduction``: ``"sum"`` adds the per-example losses,
 import numpy as np
 
 from ._validate import check_float_array, check_labels
-from .layer import Layer
 
 REDUCTIONS = ("sum", "mean")
 
 
-class Loss(Layer):
-    """A layer whose output is the scalar cost C."""
+class Loss:
+    """A scalar cost C of predictions and targets: ``forward(yhat, target) -> C``,
+    ``backward(dC=1.0) -> dC/dyhat``. Not a Layer: it has no parameters and a second input.
+    """
 
     def __init__(self, reduction):
-        super().__init__()
+        self.cache = {}
         if reduction not in REDUCTIONS:
             raise ValueError(f"{type(self).__name__}: reduction must be one of "
                              f"{REDUCTIONS}, got {reduction!r}")
@@ -41,10 +42,10 @@ class Loss(Layer):
 
 
 class SquaredError(Loss):
-    """C = s * sum_{b,i} (yhat_bi - y_bi)^2 with s = 1 (sum) or 1/B (mean).
+    r""":math:`C = s \sum_{b,i} (\hat y_{bi} - y_{bi})^2` with :math:`s = 1` (sum) or :math:`1/B` (mean).
 
-    Shapes: ``yhat: (B, n)``, ``y: (B, n)``. Gradient: dC/dyhat = 2 s (yhat - y).
-    Derived in Chapter 0, eq. (squared-error-grad).
+    Shapes: ``yhat: (B, n)``, ``y: (B, n)``. Gradient:
+    :math:`\partial C / \partial \hat y = 2 s (\hat y - y)`, Chapter 0, eq. (0.2).
     """
 
     def __init__(self, reduction="sum"):
@@ -63,7 +64,7 @@ class SquaredError(Loss):
 
 
 def log_softmax(z):
-    """Row-wise log softmax of ``z: (B, K)`` via log-sum-exp; finite for any finite z."""
+    """Row-wise log softmax of ``z: (B, K)`` via log-sum-exp (Chapter 2, eq. (2.6)); finite for any finite z."""
     z = check_float_array("log_softmax", "z", z, (None, None))
     m = z.max(axis=1, keepdims=True)
     return z - m - np.log(np.sum(np.exp(z - m), axis=1, keepdims=True))
@@ -75,12 +76,12 @@ def softmax(z):
 
 
 class SoftmaxCrossEntropy(Loss):
-    """Softmax and cross-entropy fused: C = s * sum_b -log softmax(z_b)[y_b].
+    r"""Softmax and cross-entropy fused: :math:`C = -s \sum_b \log \operatorname{softmax}(z_b)_{y_b}`.
 
     Shapes: ``z: (B, K)`` logits, ``labels: (B,)`` integers in [0, K).
-    Gradient: dC/dz = s (P - Y) with P = softmax(z), Y one-hot labels.
-    Never takes log(0): the log-probabilities come from log-sum-exp.
-    Derived in the chapter on softmax classifiers.
+    Gradient: :math:`\partial C / \partial z = s (P - Y)` with :math:`P = \operatorname{softmax}(z)`
+    and :math:`Y` the one-hot labels, Chapter 2, eq. (2.5). Never takes :math:`\log 0`:
+    the log-probabilities come from log-sum-exp, Chapter 2, eq. (2.6).
     """
 
     def __init__(self, reduction="mean"):

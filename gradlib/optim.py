@@ -3,7 +3,8 @@ import numpy as np
 
 
 class SGD:
-    """theta <- theta - lr * dC/dtheta for every parameter of ``net``, in place."""
+    r""":math:`\theta \leftarrow \theta - \eta \, \partial C / \partial \theta` (``lr`` is :math:`\eta`)
+    for every parameter of ``net.named_parameters()``, in place."""
 
     def __init__(self, net, lr):
         if not (np.isfinite(lr) and lr > 0):
@@ -11,5 +12,5 @@ class SGD:
         self.net, self.lr = net, lr
 
     def step(self):
-        for layer, name in self.net.parameters():
+        for _, layer, name in self.net.named_parameters():
             layer.params[name] -= self.lr * layer.grads[name]

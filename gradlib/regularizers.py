@@ -1,14 +1,15 @@
-"""The L2 penalty R = (alpha / 2) * sum of squared weights (biases excluded)."""
+"""The L2 penalty on the weights (biases excluded): the alpha term of Chapter 2, eq. (2.2)."""
 import numpy as np
 
 
-def weight_layers(net):
-    """The layers of ``net`` that have a weight matrix ``W``: what L2 and weight norms cover."""
-    return [layer for layer in net.layers if "W" in layer.params]
+def weights(net):
+    """``(layer, "W")`` for every weight matrix of ``net``: what L2 and weight norms cover."""
+    return [(layer, name) for _, layer, name in net.named_parameters() if name == "W"]
 
 
 class L2:
-    """R = (alpha/2) sum_l ||W^l||_F^2 over every parameter named ``W``; dR/dW = alpha W.
+    r""":math:`R = \frac{\alpha}{2} \sum_l \lVert W^l \rVert_F^2` over every parameter named ``W``;
+    :math:`\partial R / \partial W = \alpha W`, the weight decay of Chapter 2, eq. (2.8).
 
     Biases are left out: they shift a unit, they do not scale its inputs.
     """
@@ -20,12 +21,15 @@ class L2:
 
     def forward(self, net):
         """Return R for the weights of ``net`` (a Sequential)."""
-        return 0.5 * self.alpha * sum(float(np.sum(l.params["W"] ** 2)) for l in weight_layers(net))
+        return 0.5 * self.alpha * sum(float(np.sum(l.params[n] ** 2)) for l, n in weights(net))
 
     def backward(self, net):
-        """Add alpha * W to each ``grads['W']`` (call after ``net.backward``)."""
-        for layer in weight_layers(net):
-            layer.grads["W"] = layer.grads["W"] + self.alpha * layer.params["W"]
+        """**Adds** alpha * W to each ``grads['W']``: call it after ``net.backward``, which sets them.
+
+        The one rule that accumulates: C = data cost + R, so dC/dW is the sum of both.
+        """
+        for layer, name in weights(net):
+            layer.grads[name] = layer.grads[name] + self.alpha * layer.params[name]
 
     def __repr__(self):
         return f"L2(alpha={self.alpha})"

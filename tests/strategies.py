@@ -69,3 +69,20 @@ def strict_floats():
     with warnings.catch_warnings(), np.errstate(all="raise", under="ignore"):
         warnings.simplefilter("error")
         yield
+
+
+@st.composite
+def models(draw):
+    """``(layer, n_in)``: a Linear, one of the activations, or an mlp, each as its own model.
+
+    A lone activation draws ``n_in`` itself; its inputs should keep ``MARGIN`` from 0.
+    """
+    kind = draw(st.sampled_from(("linear", "activation", "mlp")))
+    if kind == "mlp":
+        net = draw(mlps())
+        return net, net.layers[0].n_in
+    n_in, n_out = draw(sizes), draw(sizes)
+    if kind == "activation":
+        return draw(st.sampled_from(ACTIVATIONS))(), n_in
+    rng = np.random.default_rng(draw(seeds))
+    return Linear(n_in, n_out, rng, b=rng.uniform(-1.0, 1.0, n_out)), n_in

@@ -11,8 +11,8 @@ print the same. `make test` also replays the chapter under another CPU dispatch.
 import numpy as np
 import pytest
 
-from gradlib.datasets import spirals
-from gradlib.train import relu_classifier, train_classifier, weight_norm
+from gradlib.teach.datasets import spirals
+from gradlib.teach.train import relu_classifier, train_classifier, weight_norm
 
 NUDGES = (0.0, 1e-12, -1e-12)
 

@@ -1,4 +1,4 @@
-"""gradlib.datasets.spirals and gradlib.train (Chapter 2): data, one SGD step, whole runs, bad input."""
+"""gradlib.teach.datasets.spirals and gradlib.teach.train (Chapter 2): data, one SGD step, whole runs, bad input."""
 import re
 
 import autograd.numpy as anp
@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gradlib import Linear, Sequential, check
-from gradlib.datasets import spirals
-from gradlib.train import accuracy, relu_classifier, train_classifier, weight_norm
+from gradlib.teach.datasets import spirals
+from gradlib.teach.train import accuracy, relu_classifier, train_classifier, weight_norm
 from strategies import SETTINGS, arrays, labels, seeds, sizes
 
 TOL = 1e-10

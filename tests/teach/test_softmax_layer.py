@@ -1,4 +1,4 @@
-"""gradlib.softmax_layer: the Jacobian diag(p) - p p^T and the Softmax layer's backward (Chapter 2).
+"""gradlib.teach.softmax_layer: the Jacobian diag(p) - p p^T and the Softmax layer's backward (Chapter 2).
 
 Checked against central differences on random shapes, against HIPS autograd
 differentiating a softmax written here, and on bad input.
@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gradlib import SoftmaxCrossEntropy, check, softmax
-from gradlib.softmax_layer import Softmax, softmax_jacobian
+from gradlib.teach.softmax_layer import Softmax, softmax_jacobian
 from strategies import SETTINGS, arrays, labels, sizes, strict_floats
 
 TOL = 1e-10
@@ -135,5 +135,5 @@ def test_softmax_layer_backward_before_forward():
 
 
 def test_softmax_layer_rejects_integer_logits():
-    with raises("Softmax().forward", "z must be a float array", "int64"):
+    with raises("Softmax().forward", "x must be a float array", "int64"):
         Softmax().forward(np.zeros((2, 3), dtype=np.int64))

@@ -25,7 +25,7 @@ def test_network_with_squared_error_and_l2(data, net, B, reduction, alpha):
     x, y = data.draw(arrays((B, n_in(net)))), data.draw(arrays((B, n_out(net))))
     report = check.check_loss(net, SquaredError(reduction), x, y, L2(alpha))
     assert report.passed, str(report)
-    assert len(report) == len(list(net.parameters()))
+    assert len(report) == len(list(net.named_parameters()))
 
 
 @SETTINGS
@@ -41,7 +41,7 @@ def test_network_with_softmax_cross_entropy_and_l2(data, net, B, reduction, alph
 def test_check_layer_on_a_whole_network(data, net, B):
     report = check.check_layer(net, data.draw(arrays((B, n_in(net)))))
     assert report.passed, str(report)
-    assert len(report) == 1 + len(list(net.parameters()))  # dC/dx and every W and b
+    assert len(report) == 1 + len(list(net.named_parameters()))  # dC/dx and every W and b
 
 
 def small_net():
@@ -71,11 +71,11 @@ def test_l2_gradient_matches_central_differences_and_leaves_biases_alone(net, al
     penalty = L2(alpha)
     net.zero_grad()
     penalty.backward(net)
-    for layer, name in net.parameters():
+    for _, layer, name in net.named_parameters():
         R = penalty_of_one_parameter(penalty, net, layer, name)
         report = check.check_grad(R, lambda p: layer.grads[name], layer.params[name])
         assert report.passed, str(report)
-    for layer, name in net.parameters():
+    for _, layer, name in net.named_parameters():
         if name == "b":
             assert np.array_equal(layer.grads["b"], np.zeros_like(layer.params["b"]))
 
@@ -83,16 +83,17 @@ def test_l2_gradient_matches_central_differences_and_leaves_biases_alone(net, al
 def test_parameters_are_listed_in_layer_order():
     net = small_net()
     first, _, last = net.layers
-    assert list(net.parameters()) == [(first, "W"), (first, "b"), (last, "W"), (last, "b")]
+    assert list(net.named_parameters()) == [("0.W", first, "W"), ("0.b", first, "b"),
+                                         ("2.W", last, "W"), ("2.b", last, "b")]
 
 
 def test_zero_grad_resets_every_gradient():
     net = small_net()
     net.forward(np.ones((4, 2)))
     net.backward(np.ones((4, 2)))
-    assert any(np.any(layer.grads[name] != 0) for layer, name in net.parameters())
+    assert any(np.any(layer.grads[name] != 0) for _, layer, name in net.named_parameters())
     net.zero_grad()
-    for layer, name in net.parameters():
+    for _, layer, name in net.named_parameters():
         assert np.array_equal(layer.grads[name], np.zeros_like(layer.params[name]))
 
 
@@ -100,9 +101,9 @@ def test_one_sgd_step_is_theta_minus_lr_times_grad():
     net, loss = small_net(), SquaredError("mean")
     loss.forward(net.forward(np.ones((4, 2))), np.zeros((4, 2)))
     net.backward(loss.backward())
-    before = {(id(l), n): (l.params[n].copy(), l.grads[n].copy()) for l, n in net.parameters()}
+    before = {(id(l), n): (l.params[n].copy(), l.grads[n].copy()) for _, l, n in net.named_parameters()}
     SGD(net, lr=0.3).step()
-    for layer, name in net.parameters():
+    for _, layer, name in net.named_parameters():
         theta, grad = before[id(layer), name]
         np.testing.assert_array_equal(layer.params[name], theta - 0.3 * grad)
 

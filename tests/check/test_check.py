@@ -160,7 +160,7 @@ def test_check_layer_fails_dx_computed_with_W_transposed():
 def test_check_layer_fails_a_transposed_dW_and_names_it():
     report = check.check_layer(DWTransposed(3, 3, rng), rng.standard_normal((B, 3)))
     assert [c.passed for c in report] == [True, False, True]
-    assert str(report).splitlines()[1].startswith("FAIL [0] Linear(3->3) dW: relative error")
+    assert str(report).splitlines()[1].startswith("FAIL [W] Linear(3->3) dW: relative error")
 
 
 def test_check_layer_reports_a_wrong_shape():
@@ -184,7 +184,7 @@ def test_check_grad_passes_and_fails():
 
 
 def test_check_grads_names_the_wrong_order():
-    report = check.check_grads(np.sin, np.linspace(-2.0, 2.0, 7), [np.cos, np.sin])  # f'' is -sin
+    report = check.check_derivatives(np.sin, np.linspace(-2.0, 2.0, 7), [np.cos, np.sin])  # f'' is -sin
     assert [c.passed for c in report] == [True, False]
     assert str(report).splitlines()[1].startswith("FAIL order 2 derivative")
 

@@ -3,37 +3,21 @@
 Derived in Chapter 1 (Backpropagation one weight at a time). One example at a
 time, as column vectors ``u^l = W^l a^{l-1} + b^l`` (the note writes u for the
 book's z). Every sum and every product is an explicit Python loop over unit
-indices, exactly as eqs. (index-forward), (index-bias), (index-weight) and
-(index-activation) of the chapter state them; only f_l and f_l' are evaluated
-on a whole layer at once, since they act on each entry separately anyway.
+indices, exactly as eqs. (1.1), (1.2), (1.3) and (1.4) of the chapter state
+them; only f_l and f_l' are evaluated on a whole layer at once, since they act
+on each entry separately anyway.
 It is slow on purpose: Chapter 1 times it against the matrix form.
 """
 import numpy as np
 
-from ._validate import check_float_array
-from .activations import Activation
-from .linear import Linear
-
-
-def dense_layers(net):
-    """``[(W^1, b^1, f_1), ..., (W^L, b^L, f_L)]`` of ``net = Sequential(Linear, Activation, ...)``.
-
-    The network must alternate ``Linear`` and ``Activation`` layers, starting with
-    ``Linear``, so that each layer l has its own activation f_l.
-    """
-    layers = getattr(net, "layers", None)
-    if (not layers or len(layers) % 2 != 0
-            or not all(isinstance(l, Linear) for l in layers[::2])
-            or not all(isinstance(f, Activation) for f in layers[1::2])):
-        raise ValueError("dense_layers: net must be a Sequential alternating Linear and "
-                         f"Activation layers, Linear first, got {net!r}")
-    return [(lin.params["W"], lin.params["b"], f) for lin, f in zip(layers[::2], layers[1::2])]
+from .._validate import check_float_array
+from .dense import dense_layers
 
 
 def forward_example(layers, x):
     """Forward pass of one example ``x: (n_0,)``; returns ``u = [u^1..u^L]`` and ``a = [a^0..a^L]``.
 
-    ``u^l_i = sum_j W^l_ij a^{l-1}_j + b^l_i`` and ``a^l_i = f_l(u^l_i)``, eq. (index-forward).
+    ``u^l_i = sum_j W^l_ij a^{l-1}_j + b^l_i`` and ``a^l_i = f_l(u^l_i)``, Chapter 1, eq. (1.1).
     """
     u, a = [], [x]
     for W, b, f in layers:
@@ -55,9 +39,9 @@ def backward_example(layers, u, a, dC_daL):
     Returns ``grads = [{"W": dC/dW^l, "b": dC/db^l}, ...]`` (layer order) and ``dC/da^0``.
     For l = L down to 1, with ``u``, ``a`` from ``forward_example``:
 
-    - ``dC/db^l_i = dC/da^l_i f_l'(u^l_i)``, eq. (index-bias);
-    - ``dC/dW^l_ij = dC/db^l_i a^{l-1}_j``, eq. (index-weight);
-    - ``dC/da^{l-1}_j = sum_i dC/db^l_i W^l_ij``, eq. (index-activation).
+    - ``dC/db^l_i = dC/da^l_i f_l'(u^l_i)``, eq. (1.2);
+    - ``dC/dW^l_ij = dC/db^l_i a^{l-1}_j``, eq. (1.3);
+    - ``dC/da^{l-1}_j = sum_i dC/db^l_i W^l_ij``, eq. (1.4).
     """
     grads = [None] * len(layers)
     dC_da = dC_daL

@@ -42,8 +42,8 @@ def test_linear_rejects_a_1d_x():
         Linear(3, 2).forward(np.ones(3))
 
 
-def test_activation_rejects_a_1d_z():
-    with raises("Tanh().forward", "z must have shape", "got (5,)"):
+def test_activation_rejects_a_1d_x():
+    with raises("Tanh().forward", "x must have shape", "got (5,)"):
         Tanh().forward(np.ones(5))
 
 
@@ -240,5 +240,5 @@ def test_an_empty_batch_is_rejected():
 
 
 def test_a_free_second_axis_is_named_n_not_C():
-    with raises("Tanh().forward", "z must have shape (B, n)", "got (5,)"):
+    with raises("Tanh().forward", "x must have shape (B, n)", "got (5,)"):
         Tanh().forward(np.ones(5))

@@ -2,7 +2,7 @@
 
 Pick a weight, a bias or an input: the figure highlights every path from it to
 the cost C, lists the factor contributed by each edge (a weight) and each unit
-(f'(u)) along the path, and adds the products up (``gradlib.chain_paths``),
+(f'(u)) along the path, and adds the products up (``gradlib.teach.chain_paths``),
 next to gradlib's gradient and a central difference. Matplotlib and
 ipywidgets are imported here, never by ``import gradlib``.
 """
@@ -12,10 +12,11 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .chain_paths import chain_paths, parse_quantity, quantity_names
-from .check import numerical_grad
-from .index_form import dense_layers, forward_example
-from .matrix_form import backprop_layers
+from ..check import numerical_grad
+from ..teach.chain_paths import chain_paths, parse_quantity, quantity_names
+from ..teach.dense import dense_layers
+from ..teach.index_form import forward_example
+from ..teach.matrix_form import backprop_layers
 
 _PATH_COLORS = ("tab:red", "tab:blue", "tab:green", "tab:purple", "tab:orange", "tab:brown")
 
@@ -123,7 +124,7 @@ def _tex(name):
 
 def chain_rule_explorer(net, loss, x, target):
     """Chapter 1's widget: pick a quantity; move x_0 and W^1_00; see the paths and their sum."""
-    from .widgets import live_figure  # ipywidgets helper shared by every chapter
+    from .live import live_figure  # ipywidgets helper shared by every chapter
 
     def draw(name, x0, w00):
         moved, x_moved = copy.deepcopy(net), np.array(x, dtype=np.float64)

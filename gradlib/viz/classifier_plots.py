@@ -1,14 +1,14 @@
 """Figures and the widget of Chapter 2 (a softmax classifier on 2-D data).
 
 Matplotlib and ipywidgets are imported here, never by ``import gradlib``. Every
-figure function returns a closed Figure, as in ``gradlib.plotting``.
+figure function returns a closed Figure, as in ``gradlib.viz.step_size``.
 """
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .train import relu_classifier, train_classifier
-from .widgets import live_figure
+from ..teach.train import relu_classifier, train_classifier
+from .live import live_figure
 
 CLASS_COLORS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple")
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from gradlib import Linear, Sequential, Sigmoid, SquaredError, Tanh
-from gradlib.matrix_form import backprop_layers
-from gradlib.network_graph import chain_rule_explorer, draw_chain_rule
+from gradlib.teach.matrix_form import backprop_layers
+from gradlib.viz.network_graph import chain_rule_explorer, draw_chain_rule
 
 
 def small():

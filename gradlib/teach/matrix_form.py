@@ -6,16 +6,16 @@ per layer and step replaces the loops over units and over examples.
 gradlib's layers, whose ``backward`` methods hold the same formulas.
 Both return ``(C, grads, dC/dX)`` like ``index_form.backprop_loop``.
 """
-from ._validate import check_float_array
-from .index_form import dense_layers
+from .._validate import check_float_array
+from .dense import dense_layers
 
 
 def backprop_matrix(net, loss, X, target):
-    """Batch-first backprop in NumPy, eq. (matrix-backward) of Chapter 1.
+    r"""Batch-first backprop in NumPy, Chapter 1, eq. (1.6).
 
-    Forward: ``Z^l = A^{l-1} (W^l)^T + 1 (b^l)^T``, ``A^l = f_l(Z^l)``. Backward:
-    ``Zbar^l = Abar^l * f_l'(Z^l)``, ``Wbar^l = (Zbar^l)^T A^{l-1}``,
-    ``bbar^l = (Zbar^l)^T 1``, ``Abar^{l-1} = Zbar^l W^l``. ``X: (B, n_0)``.
+    Forward: :math:`Z^l = A^{l-1} (W^l)^T + \mathbf 1 (b^l)^T`, :math:`A^l = f_l(Z^l)`. Backward:
+    :math:`\bar Z^l = \bar A^l \odot f_l'(Z^l)`, :math:`\bar W^l = (\bar Z^l)^T A^{l-1}`,
+    :math:`\bar b^l = (\bar Z^l)^T \mathbf 1`, :math:`\bar A^{l-1} = \bar Z^l W^l`. ``X: (B, n_0)``.
     """
     layers = dense_layers(net)
     X = check_float_array("backprop_matrix", "X", X, (None, layers[0][0].shape[1]))

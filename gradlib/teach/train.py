@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._validate import check_float_array, check_labels
-from .activations import ReLU
-from .linear import Linear
-from .losses import SoftmaxCrossEntropy
-from .network import Sequential
-from .optim import SGD
-from .regularizers import L2, weight_layers
+from .._validate import check_float_array, check_labels
+from ..activations import ReLU
+from ..linear import Linear
+from ..losses import SoftmaxCrossEntropy
+from ..network import Sequential
+from ..optim import SGD
+from ..regularizers import L2, weights
 
 
 def relu_classifier(n_in, width, n_classes, rng=None):
@@ -27,7 +27,7 @@ def relu_classifier(n_in, width, n_classes, rng=None):
 
 def weight_norm(net):
     """sqrt(sum_l ||W^l||_F^2) over every weight matrix of ``net`` (biases excluded, as in L2)."""
-    return float(np.sqrt(sum(np.sum(l.params["W"] ** 2) for l in weight_layers(net))))
+    return float(np.sqrt(sum(np.sum(l.params[n] ** 2) for l, n in weights(net))))
 
 
 def accuracy(logits, labels):
@@ -45,10 +45,10 @@ class History:
 
 
 def train_classifier(net, X, labels, lr, steps, alpha=0.0):
-    """Train ``net`` in place by ``steps`` full-batch SGD steps; return its History.
+    r"""Train ``net`` in place by ``steps`` full-batch SGD steps; return its History.
 
     Shapes: ``X: (B, n_in)``, ``labels: (B,)`` integers in [0, K). The cost is
-    C = (1/B) sum_b -log P[b, y_b] + (alpha/2) sum_l ||W^l||_F^2.
+    Chapter 2, eq. (2.2): :math:`C = -\frac1B \sum_b \log P_{b, y_b} + \frac{\alpha}{2} \sum_l \lVert W^l \rVert_F^2`.
     """
     X = check_float_array("train_classifier", "X", X, (None, None))
     labels = check_labels("train_classifier", labels, X.shape[0], net.layers[-1].params["b"].size)

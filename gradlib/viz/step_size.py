@@ -1,15 +1,17 @@
-"""Figures shared by the chapters. Matplotlib is imported here, never by ``import gradlib``.
+"""Chapter 0's figure and widget. Matplotlib and ipywidgets are imported here, never by ``import gradlib``.
 
-The main figure is Chapter 0's error of a finite-difference gradient against the
+The figure is error of a finite-difference gradient against the
 step size h: truncation error falls with h, round-off error grows as h shrinks,
-and the best h sits where they meet (Chapter 0, eq. (central-difference)).
+and the best h sits where they meet (Chapter 0, eq. (0.6)).
 Every function returns a closed matplotlib Figure: show it by making it the
 last value of a notebook cell, or save it with ``fig.savefig``.
 """
+import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .check import numerical_grad, rel_error
+from ..check import numerical_grad, rel_error
+from .live import live_figure
 
 SCHEMES = ("forward", "central")
 PRECISIONS = ("float64", "float32")
@@ -89,3 +91,24 @@ def _draw_reference_slopes(ax, f, grad, x):
         es = e_mid * (hs / mid) ** slope
         ax.loglog(hs[:2], es[:2], ":", color="gray", lw=1.2)
         ax.annotate(label, (hs[2], es[2]), fontsize=8, color="dimgray", ha=ha, va=va)
+
+
+def step_size_explorer(f, grad, x):
+    """Chapter 0's widget: choose log10 h, scheme and precision; see the error at that h.
+
+    ``f``, ``grad`` and ``x`` are as in ``step_size_errors``.
+    """
+    def draw(log10_h, scheme, precision):
+        h = 10.0 ** log10_h
+        error = step_size_errors(f, grad, x, [h], scheme, precision)[0]
+        print(f"{scheme} difference in {precision} with h = {h:.1e}: "
+              f"relative error {error:.1e}")
+        return plot_step_size_errors(f, grad, x, mark=(h, scheme, precision))
+
+    return live_figure(
+        draw,
+        log10_h=widgets.FloatSlider(value=-5.0, min=-14.0, max=0.0, step=0.25,
+                                    description="log10 h", continuous_update=False),
+        scheme=widgets.Dropdown(options=SCHEMES, value="central", description="scheme"),
+        precision=widgets.Dropdown(options=PRECISIONS, value="float64", description="precision"),
+    )

@@ -6,21 +6,12 @@ from autograd import elementwise_grad, grad
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gradlib import (L2, Identity, Linear, ReLU, Sequential, Sigmoid, SoftmaxCrossEntropy, Softsign,
-                     SquaredError, Tanh)
+from gradlib import L2, Linear, Sequential, SoftmaxCrossEntropy, SquaredError
 from gradlib.check import rel_error
+from autograd_models import FORMULAS
 from strategies import ACTIVATIONS, MARGIN, SETTINGS, arrays, labels, matrices, sizes
 
 TOL = 1e-10
-
-# f(z) for each activation, from its textbook definition.
-FORMULAS = {
-    Identity: lambda z: z,
-    Sigmoid: lambda z: 1.0 / (1.0 + anp.exp(-z)),
-    Tanh: anp.tanh,
-    ReLU: lambda z: anp.maximum(z, 0.0),
-    Softsign: lambda z: z / (1.0 + anp.abs(z)),
-}
 
 reductions = pytest.mark.parametrize("reduction", ["sum", "mean"])
 alphas = st.floats(0.0, 2.0, allow_subnormal=False)
@@ -122,7 +113,7 @@ def test_l2(data, widths, alpha):
     net.zero_grad()
     L2(alpha).backward(net)
     want = grad(R)(params)
-    for (layer, name), g in zip(net.parameters(), want):
+    for (_, layer, name), g in zip(net.named_parameters(), want):
         assert_close(layer.grads[name], g)
 
 
@@ -151,5 +142,5 @@ def test_two_hidden_layer_classifier_with_l2(data, B, widths, K, hidden, reducti
 
     assert cost == pytest.approx(C(x, *params), rel=TOL)
     assert_close(dx, grad(C, 0)(x, *params))
-    for argnum, (layer, name) in enumerate(net.parameters(), start=1):
+    for argnum, (_, layer, name) in enumerate(net.named_parameters(), start=1):
         assert_close(layer.grads[name], grad(C, argnum)(x, *params))

@@ -1,9 +1,9 @@
 """Chapter 1's three ways to the same gradients, and the chain rule as a sum over paths.
 
-The scalar loop (gradlib.index_form), the NumPy matrix form and gradlib's layers
-(gradlib.matrix_form) are checked against central differences and against HIPS
+The scalar loop (gradlib.teach.index_form), the NumPy matrix form and gradlib's layers
+(gradlib.teach.matrix_form) are checked against central differences and against HIPS
 autograd differentiating a forward pass written here; the paths of
-gradlib.chain_paths must add up to the gradient.
+gradlib.teach.chain_paths must add up to the gradient.
 """
 import re
 
@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 
 from gradlib import (Identity, Linear, ReLU, Sequential, Sigmoid, SoftmaxCrossEntropy, SquaredError,
                      Tanh)
-from gradlib.chain_paths import chain_paths, parse_quantity, quantity_names
+from gradlib.teach.chain_paths import chain_paths, parse_quantity, quantity_names
 from gradlib.check import numerical_grad, rel_error
-from gradlib.index_form import backprop_loop, dense_layers, forward_example
-from gradlib.matrix_form import backprop_layers, backprop_matrix
+from gradlib.teach.dense import dense_layers
+from gradlib.teach.index_form import backprop_loop, forward_example
+from gradlib.teach.matrix_form import backprop_layers, backprop_matrix
 from strategies import SETTINGS, arrays, labels, mlps, sizes
 from test_against_autograd import FORMULAS, cross_entropy, squared_error
 

@@ -2,13 +2,13 @@
 
 The fused ``SoftmaxCrossEntropy`` (``losses.py``) is what training uses; this module
 is the unfused path it shortcuts: softmax, then any cost of the probabilities.
-Derived in Chapter 2, eqs. (softmax-jacobian) and (softmax-backward).
+Derived in Chapter 2, eqs. (2.3) and (2.4).
 """
 import numpy as np
 
-from ._validate import check_float_array
-from .layer import Layer
-from .losses import softmax
+from .._validate import check_float_array
+from ..layer import Layer
+from ..losses import softmax
 
 
 def softmax_jacobian(P):
@@ -16,28 +16,28 @@ def softmax_jacobian(P):
 
     Shapes: ``P: (B, K)`` probabilities (rows of ``softmax(Z)``) -> ``J: (B, K, K)``
     with ``J[b, i, j] = dP[b, i] / dZ[b, j]``. Each J[b] is symmetric and its rows
-    sum to 0. Derived in Chapter 2, eq. (softmax-jacobian).
+    sum to 0. Derived in Chapter 2, eq. (2.3).
     """
     P = check_float_array("softmax_jacobian", "P", P, (None, None))
     return P[:, :, None] * np.eye(P.shape[1]) - P[:, :, None] * P[:, None, :]
 
 
 class Softmax(Layer):
-    """Row-wise softmax. Shapes: ``z: (B, K)`` -> ``P: (B, K)``.
+    r"""Row-wise softmax. Shapes: ``x: (B, K)`` logits -> ``P: (B, K)``.
 
-    backward: ``dz = P * (dP - sum_k dP[:, k] P[:, k])``, row by row: the product
-    of ``dP`` with the Jacobian ``diag(p) - p p^T`` without forming it.
-    Derived in Chapter 2, eq. (softmax-backward).
+    backward: :math:`\bar x = P \odot (\bar P - (\bar P \odot P) \mathbf 1 \mathbf 1^T)`,
+    row by row the product of :math:`\bar P` with the Jacobian
+    :math:`\operatorname{diag}(p) - p p^T` without forming it. Derived in Chapter 2, eq. (2.4).
     """
 
-    def forward(self, z):
-        z = check_float_array(f"{self}.forward", "z", z, (None, None))
-        P = softmax(z)
-        self.cache = {"z": z, "y": P}
+    def forward(self, x):
+        x = check_float_array(f"{self}.forward", "x", x, ("B", "K"))
+        P = softmax(x)
+        self.cache = {"x": x, "y": P}
         return P
 
     def backward(self, dy):
-        """``dy = dC/dP: (B, K)`` -> ``dC/dz: (B, K)``."""
+        """``dy = dC/dP: (B, K)`` -> ``dC/dx: (B, K)``."""
         dy = self._check_dy(dy)
         P = self.cache["y"]
         return P * (dy - np.sum(dy * P, axis=1, keepdims=True))

@@ -2,10 +2,10 @@
 import ipywidgets as widgets
 import numpy as np
 
-from gradlib.classifier_plots import (DEFAULTS, classifier_explorer, explorer_figure,
-                                      plot_decision_regions, plot_training_curves)
-from gradlib.datasets import spirals
-from gradlib.train import relu_classifier, train_classifier
+from gradlib.teach.datasets import spirals
+from gradlib.teach.train import relu_classifier, train_classifier
+from gradlib.viz.classifier_plots import (DEFAULTS, classifier_explorer, explorer_figure,
+                                          plot_decision_regions, plot_training_curves)
 
 X, Y = spirals(10, 3, 0.2, np.random.default_rng(0))
 

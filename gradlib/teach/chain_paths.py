@@ -1,11 +1,11 @@
 """The chain rule as a sum over paths: every route from one quantity to the cost.
 
-Derived in Chapter 1, eq. (sum-over-paths). For one example, a weight W^l_ij,
+Derived in Chapter 1, eq. (1.5). For one example, a weight W^l_ij,
 a bias b^l_i or an input x_j influences C along every path through the
 network that starts at it: each unit on the path contributes f'(u) and each
 edge its weight. The derivative is the sum over paths of the product of the
 factors along each path. Used by the chain-rule widget of Chapter 1
-(``gradlib.network_graph``). Layers and indices count from 1 and 0 as in the book.
+(``gradlib.viz.network_graph``). Layers and indices count from 1 and 0 as in the book.
 """
 import itertools
 import re
@@ -52,7 +52,7 @@ def parse_quantity(layers, name):
 
 
 def chain_paths(layers, u, a, dC_daL, name):
-    """Every path from the quantity ``name`` to C for one example, eq. (sum-over-paths).
+    """Every path from the quantity ``name`` to C for one example, Chapter 1, eq. (1.5).
 
     ``layers`` from ``index_form.dense_layers``, ``u`` and ``a`` from
     ``index_form.forward_example``, ``dC_daL = dC/da^L: (n_L,)``. The products of

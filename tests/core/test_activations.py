@@ -21,7 +21,7 @@ def test_backward_matches_central_differences(activation, z):
 @SETTINGS
 @given(z=matrices(scale=4.0, margin=MARGIN))
 def test_first_and_second_derivatives_match_central_differences(activation, z):
-    report = check.check_grads(activation.f, z, [activation.df, activation.d2f])
+    report = check.check_derivatives(activation.f, z, [activation.df, activation.d2f])
     assert report.passed, str(report)
     assert len(report) == 2
 

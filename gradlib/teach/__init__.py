@@ -1,0 +1,6 @@
+"""Teaching code: one module per chapter topic, each the chapter's derivation in code.
+
+- ``dense``: a dense network as ``[(W^l, b^l, f_l)]`` for the modules below;
+- ``index_form``, ``matrix_form``, ``chain_paths``: Chapter 1 (one weight at a time);
+- ``softmax_layer``, ``datasets``, ``train``: Chapter 2 (a softmax classifier).
+"""

@@ -1,0 +1,7 @@
+"""Figures and widgets (matplotlib, ipywidgets): a generic live figure and one module per chapter.
+
+- ``live``: ``live_figure``, controls above a figure redrawn on every change;
+- ``step_size``: Chapter 0, the error of a finite difference against its step;
+- ``network_graph``: Chapter 1, the chain rule as paths through a network;
+- ``classifier_plots``: Chapter 2, decision regions and training curves.
+"""
