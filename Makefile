@@ -61,8 +61,10 @@ exercises: setup
 # After editing a chapter or a solution: Restart & Run All on every book and solution
 # notebook (outputs and widget state are committed), then regenerate the exercises.
 notebooks: setup
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.record_timing=False book/*.ipynb solutions/*.ipynb
+	for nb in book/*.ipynb solutions/*.ipynb; do \
+		$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
+			--ExecutePreprocessor.timeout=240 --ExecutePreprocessor.startup_timeout=120 "$$nb" || exit 1; \
+	done
 	$(BIN)/python tools/make_exercises.py
 
 # Speed comparisons, reported as ratios measured in one run (never as timed tests).

@@ -4,9 +4,9 @@ It runs a notebook as the learner saved it from JupyterLab: saved outputs from
 earlier attempts never count, exactly the unfinished or wrong exercises fail, and
 each failure is one line naming the exercise as the notebook shows it. The
 notebooks are built from the solutions (tests/learner_notebooks.py) and checked
-with the repository's conftest.py, as `make check` does.
+with the repository's conftest.py, which loads gradlib's plugin gradlib.check.selfcheck,
+as `make check` does.
 """
-import importlib.util
 import os
 import re
 import shutil
@@ -19,23 +19,13 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 import make_exercises as gen
+from gradlib.check import selfcheck
 from learner_notebooks import self_check_cells, solution_blocks, worked
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted(gen.SOLUTIONS.glob("*.ipynb"))
 SUMMARY = re.compile(r"^FAILED (\S+?)::(.+?) - (.*)$", re.M)
 
-
-
-def _load_root_conftest():
-    """The repository's conftest.py, where the self-check's rules live (tests/ has its own)."""
-    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-selfcheck = _load_root_conftest()
 
 
 def self_check(nb, tmp_path, folder="exercises"):

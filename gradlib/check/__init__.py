@@ -8,6 +8,8 @@
   ``check_tangent``, ``check_backward_tangent``, ``check_per_example``,
   ``check_jacobian``).
 - ``exercise``: the learners' self-check, ``check_answer``, which names the mistake.
+- ``selfcheck``: the pytest plugin that runs an exercise notebook as the self-check
+  (``make check``); loaded by pytest only, never by ``import gradlib``.
 """
 from .exercise import ExerciseError, check_answer, diagnose
 from .layer import (check_backward_tangent, check_jacobian, check_layer, check_loss, check_per_example,
