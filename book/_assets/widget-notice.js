@@ -1,5 +1,6 @@
 // On the website a widget is its saved state: its controls move, but nothing recomputes.
-// The first time a reader touches a widget, say so above it, and how to run it live.
+// The first time a reader touches a widget, say so right under the control they touched,
+// and how to run it live.
 document.addEventListener("DOMContentLoaded", () => {
   const root = new URL(document.documentElement.dataset.content_root, document.baseURI);
   const course = new URL("gradients-by-hand-course.zip", root).href;
@@ -15,9 +16,10 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   const show = (event) => {
     const area = event.target.closest?.(".widget-subarea");
-    if (area && !area.previousElementSibling?.classList.contains("static-widget-notice")) {
-      area.before(notice());
-    }
+    if (!area || area.querySelector(".static-widget-notice")) return;
+    // The widget's row (a control, or the figure) that holds the touched element.
+    const row = [...area.querySelectorAll(".widget-box > *")].find((child) => child.contains(event.target));
+    (row ?? area.firstElementChild).after(notice());
   };
   for (const type of ["pointerdown", "keydown", "input", "change"]) {
     document.addEventListener(type, show, true);
