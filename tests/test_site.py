@@ -375,3 +375,9 @@ def test_touching_a_widget_says_it_is_a_saved_picture(visits):
 def test_a_solutions_link_to_its_exercise_works(visits):
     found = problems(visits, lambda v: v.solution_link)
     assert not found, f"console errors after clicking a solution's link to its exercise:\n{found}"
+
+
+def test_the_course_download_is_linked_and_served(built_site):
+    """The introduction links to the course zip, which the build publishes at the site's root."""
+    assert (built_site / "gradients-by-hand-course.zip").is_file(), "the course zip is not in the build: make course"
+    assert 'href="../gradients-by-hand-course.zip"' in (built_site / "book" / "intro.html").read_text()
