@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup assets book serve test check lab exercises notebooks bench clean
+.PHONY: setup assets course book serve test check lab exercises notebooks bench clean
 
 # Python environment: pinned requirements, then gradlib in editable mode.
 $(STAMP): requirements.txt constraints.txt pyproject.toml
@@ -27,10 +27,20 @@ $(VENDOR_STAMP): package.json package-lock.json tools/vendor_assets.py
 	$(PYTHON) tools/vendor_assets.py
 	touch $@
 
+# The course download (exercises, solutions, gradlib's wheel, pinned requirements, a how-to),
+# published at the site's root by html_extra_path in _config.yml.
+COURSE := _build/course/gradients-by-hand-course.zip
+
+course: $(COURSE)
+
+$(COURSE): $(STAMP) tools/make_course.py $(wildcard course/*) requirements.txt constraints.txt LICENSE \
+		LICENSE-TEXT pyproject.toml $(shell find gradlib -name '*.py') exercises/*.ipynb solutions/*.ipynb
+	$(BIN)/python tools/make_course.py $@
+
 # Fails on any Sphinx warning. --all re-reads every page, so warnings (and gradlib's
 # docstrings in the API page) are never skipped as "unchanged"; notebooks still run
 # only when they changed (cached in .jupyter_cache/).
-book: setup
+book: setup course
 	$(BIN)/jupyter-book build . --all --warningiserror --keep-going
 	@echo "Open file://$(CURDIR)/_build/html/index.html, or run 'make serve' for http://127.0.0.1:8000"
 

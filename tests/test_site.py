@@ -1,13 +1,18 @@
-"""The built website in a real browser: self-contained, math typeset, widgets rendered.
+"""The built website in a real browser, on a desktop (1280 px) and on a phone (390 px).
 
 Serves _build/html on 127.0.0.1 and opens every page the build produced in
-Debian's headless Chromium (Playwright). Each page must load with no console
-error, no failed request and no request to another host; its math must be
-typeset by the vendored MathJax, its images must load, its saved ipywidgets
-must render (Output widgets with their figure), and exercise solutions must
-start hidden. Run on its own with `pytest -m site` (after `make book`; the
-fixture builds the book if it was never built). Screenshots of every page go
-to $TMPDIR/test_site/. Needs /usr/bin/chromium (`apt-get install chromium`).
+Debian's headless Chromium (Playwright), once at each width. Each page must load
+with no console error, no failed request and no request to another host; its math
+must be typeset by the vendored MathJax, and every display equation must fit or
+scroll, its number beside it; nothing may widen the page; its images must load,
+at twice their displayed size, with their caption as alt text; its saved
+ipywidgets must render (Output widgets with their figure), and touching one must
+show the notice that it is a saved picture; exercise solutions must start hidden,
+and a solution's link to its exercise must work without an error; ids must be
+unique; the ☰ buttons must open the chapter list and the page contents. Run on
+its own with `pytest -m site` (after `make book`; the fixture builds the book if
+it was never built). Screenshots of every page go to $TMPDIR/test_site/.
+Needs /usr/bin/chromium (`apt-get install chromium`).
 """
 import shutil
 import subprocess
@@ -35,6 +40,7 @@ BUILD = [str(Path(sys.executable).with_name("jupyter-book")), "build", ".", "--a
          "--keep-going"]
 CHAPTER_0 = "book/00_checking_gradients.html"
 SCREENSHOTS = Path(tempfile.gettempdir()) / "test_site"
+WIDTHS = {"desktop": 1280, "phone": 390}
 
 SETTLE_MS = 20_000  # for the widgets of one page to render
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
@@ -71,6 +77,39 @@ INSPECT_PAGE = """async () => {
         renderedOutputImages: [...document.querySelectorAll('.widget-output img')]
             .filter(img => img.naturalWidth > 0 && isShown(img)).length,
         downloads: [...document.querySelectorAll('a[href*="_sources/"]')].map(a => a.href),
+        lowResolutionImages: [...document.images].filter(img => isShown(img) && img.naturalWidth > 0
+            && !img.src.includes('/_static/')  // the theme's and Sphinx's icons
+            && img.naturalWidth < 2 * img.getBoundingClientRect().width - 1)
+            .map(img => `${img.naturalWidth} px shown at ${img.getBoundingClientRect().width} px: ${img.src}`),
+        figuresWithoutAlt: [...document.querySelectorAll('figure img')]  // alt: a file path or nothing
+            .filter(img => !img.alt.trim() || /[.](png|jpe?g|gif|svg)$/.test(img.alt)).map(img => img.alt || img.src),
+        clippedEquations: [...document.querySelectorAll('div.math > mjx-container')].flatMap(box => {
+            const math = box.querySelector('mjx-math').getBoundingClientRect();
+            const shown = box.getBoundingClientRect();
+            const scrolls = ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
+            const problems = [];
+            if (!scrolls && (math.right > shown.right + 1 || math.left < shown.left - 1))
+                problems.push('cut off');
+            const hidesSome = box.scrollWidth > box.clientWidth + 1;
+            const scrollbarShown = box.offsetHeight - box.clientHeight > 0;
+            if (scrolls && hidesSome && !scrollbarShown && getComputedStyle(box).backgroundImage === 'none')
+                problems.push('scrolls with no cue (no scrollbar, no shadow): the reader sees a shorter formula');
+            if (shown.right > document.documentElement.clientWidth + 1) problems.push('runs off the page');
+            const number = box.parentElement.querySelector('.eqno')?.getBoundingClientRect();
+            const visible = {left: Math.max(math.left, shown.left), right: Math.min(math.right, shown.right),
+                             top: Math.max(math.top, shown.top), bottom: Math.min(math.bottom, shown.bottom)};
+            if (number && number.left < visible.right && number.right > visible.left
+                    && number.top < visible.bottom && number.bottom > visible.top)
+                problems.push('its number covers it');
+            return problems.map(p => `${box.parentElement.id || 'equation'}: ${p}`);
+        }),
+        cutOutputs: [...document.querySelectorAll('.cell_output pre, .widget-output pre')].filter(pre =>
+            pre.scrollWidth > pre.clientWidth + 1 && !['auto', 'scroll'].includes(getComputedStyle(pre).overflowX))
+            .map(pre => pre.textContent.slice(0, 60)),
+        pageWidth: document.documentElement.scrollWidth,
+        viewportWidth: document.documentElement.clientWidth,
+        duplicateIds: [...document.querySelectorAll('[id]')].map(el => el.id)
+            .filter((id, i, ids) => id && ids.indexOf(id) !== i),
         solutions: document.querySelectorAll('.solution').length,
         shownSolutions: [...document.querySelectorAll('.solution')]
             .filter(s => [...s.querySelectorAll('section')].some(isShown)).map(s => s.id),
@@ -87,6 +126,9 @@ class Visit:
     failures: list = field(default_factory=list)  # failed requests and HTTP errors
     console_errors: list = field(default_factory=list)
     report: dict = field(default_factory=dict)  # INSPECT_PAGE's result
+    navigation: list = field(default_factory=list)  # what the ☰ buttons failed to open
+    widget_notice: list = field(default_factory=list)  # touching a widget: what went wrong
+    solution_link: list = field(default_factory=list)  # console errors after a solution's link
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -120,7 +162,63 @@ def site_pages(html):
                   if not p.relative_to(html).parts[0].startswith("_"))
 
 
-def visit(context, base, page_path):
+def check_navigation(page, width):
+    """Click each visible ☰ button: on a phone it opens its sidebar as a dialog, on a desktop the
+    chapter list's ☰ hides the chapter list. What failed, as a list of strings."""
+    problems = []
+    toggles = {"chapter list": (".primary-toggle", "#pst-primary-sidebar-modal"),
+               "page contents": (".secondary-toggle", "#pst-secondary-sidebar-modal")}
+    for name, (button, dialog) in toggles.items():
+        shown = page.locator(f"{button}:visible")
+        if not shown.count():
+            if width < 992 and (name == "chapter list" or page.locator(".bd-toc-nav").count()):
+                problems.append(f"no ☰ button for the {name}")
+            continue
+        if width >= 992 and name == "page contents":
+            continue  # the page contents stand beside the article; its ☰ shows only on narrow screens
+        shown.first.click()
+        if width >= 992:
+            page.wait_for_timeout(300)
+            if page.locator("#pst-primary-sidebar").is_visible():
+                problems.append(f"the ☰ did not hide the {name}")
+            shown.first.click()
+            continue
+        try:
+            page.wait_for_function(f"document.querySelector('{dialog}').open", timeout=2000)
+        except PlaywrightTimeoutError:
+            problems.append(f"the ☰ did not open the {name}")
+            continue
+        if not page.locator(f"{dialog} a:visible").count():
+            problems.append(f"the {name} opened empty")
+        page.keyboard.press("Escape")
+    return problems
+
+
+def check_widget_notice(page):
+    """Touch the first widget control: the notice that it is a saved picture must appear, on screen."""
+    control = page.locator(".widget-subarea .widget-inline-hbox:visible").first
+    control.click()
+    notice = page.locator(".static-widget-notice")
+    try:
+        notice.first.wait_for(state="visible", timeout=2000)
+    except PlaywrightTimeoutError:
+        return ["touching a widget showed no notice"]
+    box, viewport = notice.first.bounding_box(), page.viewport_size
+    if box["y"] + box["height"] < 0 or box["y"] > viewport["height"]:
+        return [f"the notice is off screen (y = {box['y']:.0f} px)"]
+    return []
+
+
+def check_solution_link(page, result):
+    """Open the first solution, then click the link to its exercise in the solution's title."""
+    errors_before = len(result.console_errors)
+    page.locator(".solution > .admonition-title").first.click()
+    page.locator(".solution > .admonition-title a").first.click()
+    page.wait_for_timeout(500)
+    return result.console_errors[errors_before:]
+
+
+def visit(context, base, page_path, width):
     page = context.new_page()
     result = Visit(page_path)
     page.on("request", lambda r: result.requests.append(r.url))
@@ -142,22 +240,28 @@ def visit(context, base, page_path):
             except PlaywrightTimeoutError:
                 pass
         result.report = page.evaluate(INSPECT_PAGE)
-        page.screenshot(path=SCREENSHOTS / (page_path.replace("/", "_") + ".png"))
+        page.screenshot(path=SCREENSHOTS / f"{width}_{page_path.replace('/', '_')}.png")
+        result.navigation = check_navigation(page, width)
+        if result.report["widgetViews"]:
+            result.widget_notice = check_widget_notice(page)
+        if result.report["solutions"]:
+            result.solution_link = check_solution_link(page, result)
     finally:
         page.close()
     return result
 
 
-@pytest.fixture(scope="session")
-def visits(site_url, built_site, tmp_path_factory):
-    """Open every page once in a fresh Chromium profile; {page path: Visit}."""
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir()
+@pytest.fixture(scope="session", params=WIDTHS.values(), ids=WIDTHS.keys())
+def visits(request, site_url, built_site, tmp_path_factory):
+    """Open every page once in a fresh Chromium profile, on a screen of the width and at 2 device
+    pixels per CSS pixel (a high-DPI screen); {page path: Visit}."""
+    width = request.param
+    SCREENSHOTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
         context = launch_chromium(pw, tmp_path_factory.mktemp("chromium-profile"),
-                                  viewport={"width": 1280, "height": 1000})
+                                  viewport={"width": width, "height": 1000}, device_scale_factor=2)
         try:
-            return {p: visit(context, site_url, p) for p in site_pages(built_site)}
+            return {p: visit(context, site_url, p, width) for p in site_pages(built_site)}
         finally:
             context.close()
 
@@ -224,3 +328,56 @@ def test_notebook_pages_offer_their_notebook(visits):
         return [] if any(link.endswith(notebook) for link in v.report["downloads"]) else [f"no link to {notebook}"]
     found = problems(visits, missing)
     assert not found, f"notebook pages without their .ipynb download:\n{found}"
+
+
+def test_images_are_served_at_twice_their_size(visits):
+    found = problems(visits, lambda v: v.report["lowResolutionImages"])
+    assert not found, f"images with fewer than 2 pixels per displayed pixel (blurry on high-DPI screens):\n{found}"
+
+
+def test_figures_have_alt_text_not_a_file_path(visits):
+    found = problems(visits, lambda v: v.report["figuresWithoutAlt"])
+    assert not found, f"figure images whose alt text is not their caption:\n{found}"
+
+
+def test_display_equations_fit_or_scroll(visits):
+    found = problems(visits, lambda v: v.report["clippedEquations"])
+    assert not found, f"display equations cut off or covered by their number:\n{found}"
+
+
+def test_output_lines_are_not_cut(visits):
+    found = problems(visits, lambda v: v.report["cutOutputs"])
+    assert not found, f"printed output cut off (neither wrapped nor scrollable):\n{found}"
+
+
+def test_nothing_widens_the_page(visits):
+    found = problems(visits, lambda v: [f"{v.report['pageWidth']} px wide on a {v.report['viewportWidth']} px screen"]
+                     if v.report["pageWidth"] > v.report["viewportWidth"] else [])
+    assert not found, f"pages wider than the screen (the reader must scroll the whole page sideways):\n{found}"
+
+
+def test_ids_are_unique(visits):
+    found = problems(visits, lambda v: sorted(set(v.report["duplicateIds"])))
+    assert not found, f"ids used more than once in a page:\n{found}"
+
+
+def test_menu_buttons_open_the_chapter_list_and_page_contents(visits):
+    found = problems(visits, lambda v: v.navigation)
+    assert not found, f"☰ buttons that do not work:\n{found}"
+
+
+def test_touching_a_widget_says_it_is_a_saved_picture(visits):
+    assert any(v.report["widgetViews"] for v in visits.values()), "no page has a widget"
+    found = problems(visits, lambda v: v.widget_notice)
+    assert not found, f"widgets that went silently stale when touched:\n{found}"
+
+
+def test_a_solutions_link_to_its_exercise_works(visits):
+    found = problems(visits, lambda v: v.solution_link)
+    assert not found, f"console errors after clicking a solution's link to its exercise:\n{found}"
+
+
+def test_the_course_download_is_linked_and_served(built_site):
+    """The introduction links to the course zip, which the build publishes at the site's root."""
+    assert (built_site / "gradients-by-hand-course.zip").is_file(), "the course zip is not in the build: make course"
+    assert 'href="../gradients-by-hand-course.zip"' in (built_site / "book" / "intro.html").read_text()

@@ -12,10 +12,15 @@
   // 2. The widgets typeset their labels with MathJax 2's API, MathJax.Hub.Queue
   //    (jupyter-widgets/ipywidgets#3829), but the site runs MathJax 3, which has no Hub.
   //    Give every object stored in window.MathJax (the configuration, then MathJax itself)
-  //    a Hub whose Queue typesets the element with MathJax 3 once it has started.
+  //    a Hub whose Queue typesets the element with MathJax 3 once it has started. A
+  //    notebook page's section is "mathjax_ignore" (myst-nb), so mark the element as one
+  //    to process, as a label's \( \) would otherwise stay raw.
   const Hub = {
     Queue: ([, , element]) => window.MathJax.startup?.promise
-      .then(() => window.MathJax.typesetPromise([element])),
+      .then(() => {
+        element.classList.add("mathjax_process");
+        return window.MathJax.typesetPromise([element]);
+      }),
   };
   let mathJax = window.MathJax;
   const withHub = (value) => (value && !value.Hub ? Object.assign(value, {Hub}) : value);

@@ -91,9 +91,10 @@ def draw_chain_rule(net, loss, x, target, name):
     exact = dC_dX[0][index] if kind == "x" else grads[l - 1][kind][index]
     numeric = _numeric(net, loss, x, target, kind, l, index)
 
-    fig, (ax_graph, ax_text) = plt.subplots(1, 2, figsize=(11.0, 4.6),
-                                            gridspec_kw={"width_ratios": [1.0, 1.25]})
-    fig.subplots_adjust(left=0.02, right=0.99, bottom=0.1, top=0.9, wspace=0.02)
+    # The graph above its text, so the page shows both near full size (text at 10.5 pt).
+    fig, (ax_graph, ax_text) = plt.subplots(2, 1, figsize=(7.0, 7.6),
+                                            gridspec_kw={"height_ratios": [1.0, 0.9]})
+    fig.subplots_adjust(left=0.03, right=0.97, bottom=0.02, top=0.95, hspace=0.25)
     _draw_graph(ax_graph, layers, paths, kind, l, index)
     ax_graph.set_title(f"Paths from {_tex(name)} to the cost $C = {C:.4f}$")
     lines = []
@@ -108,7 +109,7 @@ def draw_chain_rule(net, loss, x, target, name):
               (f"gradlib's gradient:  {exact:.6f}", "black"),
               (f"central difference:  {numeric:.6f}", "black")]
     for row, (text, color) in enumerate(lines):
-        ax_text.text(0.0, 1.0 - row * 0.075, text, color=color, fontsize=9.5,
+        ax_text.text(0.0, 1.0 - row * 0.09, text, color=color, fontsize=10.5,
                      transform=ax_text.transAxes, va="top")
     ax_text.set_title(f"$\\partial C / \\partial$ {_tex(name)} by the chain rule")
     ax_text.axis("off")
@@ -135,9 +136,11 @@ def chain_rule_explorer(net, loss, x, target):
     return live_figure(
         draw,
         name=widgets.Dropdown(options=names, value=names[0], description="quantity"),
-        x0=widgets.FloatSlider(value=float(x[0]), min=-2.0, max=2.0, step=0.1,
-                               description="x_0", continuous_update=False),
-        w00=widgets.FloatSlider(value=float(net.layers[0].params["W"][0, 0]), min=-2.0,
-                                max=2.0, step=0.1, description="W^1_00",
+        # Each slider starts on its 0.1 grid; its label is TeX, typeset by MathJax (\( \) works
+        # in JupyterLab and on the website, whose MathJax does not take $).
+        x0=widgets.FloatSlider(value=round(float(x[0]), 1), min=-2.0, max=2.0, step=0.1,
+                               description=r"\(x_0\)", continuous_update=False),
+        w00=widgets.FloatSlider(value=round(float(net.layers[0].params["W"][0, 0]), 1), min=-2.0,
+                                max=2.0, step=0.1, description=r"\(W^1_{00}\)",
                                 continuous_update=False),
     )

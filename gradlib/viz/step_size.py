@@ -108,7 +108,7 @@ def step_size_explorer(f, grad, x):
     return live_figure(
         draw,
         log10_h=widgets.FloatSlider(value=-5.0, min=-14.0, max=0.0, step=0.25,
-                                    description="log10 h", continuous_update=False),
+                                    description=r"\(\log_{10} h\)", continuous_update=False),
         scheme=widgets.Dropdown(options=SCHEMES, value="central", description="scheme"),
         precision=widgets.Dropdown(options=PRECISIONS, value="float64", description="precision"),
     )
