@@ -36,5 +36,5 @@ def worked(solution, unfinished=()):
 
 
 def self_check_cells(nb):
-    """The cells that call check_answer, in order."""
-    return [cell for cell in nb.cells if cell.cell_type == "code" and gen.SELF_CHECK_CALL in cell.source]
+    """The self-check cells, in order."""
+    return [cell for cell in nb.cells if gen.is_self_check(cell)]

@@ -17,7 +17,6 @@ import make_exercises as gen
 SOLUTION_PATHS = sorted(gen.SOLUTIONS.glob("*.ipynb"))
 EXERCISE_PATHS = sorted(gen.EXERCISES.glob("*.ipynb"))
 REGENERATE = "run `make exercises` and commit the regenerated notebook"
-SELF_CHECK_CALL = gen.SELF_CHECK_CALL
 MIN_SOLUTION_BLOCKS = 3
 
 
@@ -81,10 +80,9 @@ def test_every_exercise_is_followed_by_its_self_check(path):
     assert all("id" in cell for cell in solution.cells), \
         f"{path.name}: cells need ids (nbformat 4.5) so exercises can be matched to cells"
     for i, following, _ in exercise_cells(solution):
-        assert (following is not None and following.cell_type == "code"
-                and SELF_CHECK_CALL in following.source
+        assert (following is not None and gen.is_self_check(following)
                 and gen.SOLUTION_ONLY_TAG not in following.metadata.get("tags", [])), (
-            f"{path.name}, cell {i}: the cell after an exercise must call {SELF_CHECK_CALL}...)")
+            f"{path.name}, cell {i}: the cell after an exercise must call one of {gen.SELF_CHECK_CALLS}")
 
 
 @by_name(EXERCISE_PATHS)

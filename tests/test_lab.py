@@ -132,10 +132,10 @@ def lab(tmp_path, request):
 
 
 def _check_answer_cells(notebook):
-    """Indices of the code cells that call check_answer."""
+    """Indices of the self-check cells (they call check_answer or check_function)."""
     cells = json.loads(notebook.read_text())["cells"]
     return {i for i, cell in enumerate(cells)
-            if cell["cell_type"] == "code" and re.search(r"\bcheck_answer\(", "".join(cell["source"]))}
+            if cell["cell_type"] == "code" and re.search(r"\bcheck_(answer|function)\(", "".join(cell["source"]))}
 
 
 def _wait_for(page, what, predicate, timeout_ms, arg=None):
@@ -202,7 +202,7 @@ def _check_notebook_page(page, notebook):
     unrun = [i for i, c in enumerate(cells) if c["code"] and not re.fullmatch(r"\[\d+\]:", c["prompt"])]
     assert not unrun, f"code cells without an execution count: {unrun}"
     correct = {i for i, c in enumerate(cells) if re.search(r"^Correct: ", c["text"], re.M)}
-    assert correct == _check_answer_cells(notebook), "cells printing 'Correct:' == cells calling check_answer"
+    assert correct == _check_answer_cells(notebook), "cells printing 'Correct:' == self-check cells"
     if WIDGET_VIEW not in notebook.read_text():  # this chapter's solutions have no widget
         return
 

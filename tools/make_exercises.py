@@ -9,7 +9,7 @@
   optional ``### HINT: <text>`` first line inside the block;
 * in a markdown cell, the lines from ``<!-- BEGIN SOLUTION -->`` to
   ``<!-- END SOLUTION -->`` become ``*Write your answer here.*``;
-* each self-check cell (a code cell calling ``check_answer(``) gets the tag
+* each self-check cell (a code cell calling ``check_answer(`` or ``check_function(``) gets the tag
   ``raises-exception``, so that JupyterLab's *Run All* goes on past a failed
   check and every exercise shows its own verdict (the self-check command still
   fails such a cell: see conftest.py);
@@ -42,7 +42,7 @@ NO_HINT = "Write your solution here."
 MARKDOWN_BEGIN, MARKDOWN_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
 MARKDOWN_STUB = "*Write your answer here.*"
 SOLUTION_ONLY_TAG = "solution-only"
-SELF_CHECK_CALL = "check_answer("
+SELF_CHECK_CALLS = ("check_answer(", "check_function(")
 RUN_ALL_GOES_ON_TAG = "raises-exception"  # JupyterLab: an error here does not stop Run All
 EXECUTION_METADATA = ("execution", "ExecuteTime")  # timings written when a notebook runs
 
@@ -130,6 +130,11 @@ def cell_blocks(cell, where):
     return []
 
 
+def is_self_check(cell):
+    """A code cell that calls one of gradlib's self-checks."""
+    return cell.cell_type == "code" and any(call in cell.source for call in SELF_CHECK_CALLS)
+
+
 def cell_label(name, index, cell):
     """How error messages name a cell: notebook, 0-based index and cell id."""
     return f"{name}, cell {index} (id {cell.get('id', '?')})"
@@ -147,7 +152,7 @@ def make_exercise(solution, name="<notebook>"):
         stub = code_stub if cell.cell_type == "code" else markdown_stub
         cell.source = replace_blocks(cell.source, blocks, stub)
         if cell.cell_type == "code":
-            if SELF_CHECK_CALL in cell.source:
+            if is_self_check(cell):
                 tags = cell.metadata.setdefault("tags", [])
                 if RUN_ALL_GOES_ON_TAG not in tags:
                     tags.append(RUN_ALL_GOES_ON_TAG)

@@ -7,18 +7,19 @@
   per-example gradients and Jacobians (``check_layer``, ``check_loss``,
   ``check_tangent``, ``check_backward_tangent``, ``check_per_example``,
   ``check_jacobian``).
-- ``exercise``: the learners' self-check, ``check_answer``, which names the mistake.
+- ``exercise``: the learners' self-check, ``check_answer`` (an array) and
+  ``check_function`` (a function, on several cases), which name the mistake.
 - ``selfcheck``: the pytest plugin that runs an exercise notebook as the self-check
   (``make check``); loaded by pytest only, never by ``import gradlib``.
 """
-from .exercise import ExerciseError, check_answer, diagnose
+from .exercise import ExerciseError, check_answer, check_function, diagnose
 from .layer import (check_backward_tangent, check_jacobian, check_layer, check_loss, check_per_example,
                     check_tangent)
 from .numeric import (TOL, GradCheck, GradReport, check_derivatives, check_grad, numerical_grad,
                       numerical_jacobian, numerical_jvp, rel_error)
 
 __all__ = [
-    "TOL", "ExerciseError", "GradCheck", "GradReport", "check_answer", "check_backward_tangent",
+    "TOL", "ExerciseError", "GradCheck", "GradReport", "check_answer", "check_function", "check_backward_tangent",
     "check_derivatives", "check_grad", "check_jacobian", "check_layer", "check_loss",
     "check_per_example", "check_tangent", "diagnose", "numerical_grad", "numerical_jacobian",
     "numerical_jvp", "rel_error",

@@ -1,102 +1,267 @@
-"""The learner-facing checker used by every exercise: it names the likely mistake."""
-from fractions import Fraction
+"""The learners' self-check: one verdict per exercise, naming the likely mistake.
+
+Every exercise is followed by a self-check cell that calls ``check_answer`` (for an
+array) or ``check_function`` (for a function, tried on several cases). It prints
+``Correct: ...`` only when the answer agrees with the reference entry by entry, not
+just in norm (as cs231n's checks do: a sign error in an entry of size 3e-7 next to
+entries of size 2 moves the norm by less than 1e-6). Otherwise it raises an
+``ExerciseError`` whose message is one line: the exercise, then the likely mistake.
+
+The mistake is named, in this order, from
+
+1. what the learner's code did: raised (the exception and the learner's line, never
+   a traceback into gradlib), returned nothing, changed its input, or returned the
+   wrong shape;
+2. the exercise's own candidates, ``mistakes``: the wrong answers a learner is likely
+   to give (f' of the output instead of the input, a missing bias, the wrong axis),
+   each computed by the exercise and named in its words; and ``terms``, parts of the
+   right answer that may be missing or counted twice;
+3. the shapes of mistakes every exercise shares: the transpose, the sign, a factor
+   of 2, 1/2, B or 1/B; a factor per example (row) or per unit (column); the same
+   error in every row; a few wrong entries.
+
+No other factor is ever reported as a number: "0.9496 times the right one" names
+nothing a learner wrote. Such an answer gets "a chain-rule factor is missing or wrong".
+"""
+import copy
+import traceback
+from pathlib import Path
 
 import numpy as np
 
 from .numeric import TOL, rel_error
 
+ENTRY_FLOOR = 1e-2  # an entry may be off by rtol * (|its value| + ENTRY_FLOOR * the largest |value|)
+PACKAGE = Path(__file__).resolve().parents[1]
+NUMPY = Path(np.__file__).resolve().parent
+
 
 class ExerciseError(AssertionError):
-    """Raised by a self-check: the message says what is wrong and what it looks like."""
+    """Raised by a self-check: the message is the verdict, one line."""
 
     def _render_traceback_(self):
         """In Jupyter, show the verdict alone, not the checker's own lines."""
         return [f"ExerciseError: {self}"]
 
 
-def _close(a, b, rtol):
-    return a.shape == b.shape and rel_error(a, b) <= rtol
-
-
-def _name_factor(c, batch_size):
-    """Describe a constant factor: '2', '1/2', '1/N (N = 8)', or the number itself."""
-    if batch_size:
-        for value, label in ((batch_size, "N"), (1.0 / batch_size, "1/N")):
-            if np.isclose(c, value, rtol=1e-6):
-                return f"{label} (N = {batch_size}, the batch size)"
-    frac = Fraction(float(c)).limit_denominator(16)
-    if frac.numerator != 0 and np.isclose(float(frac), c, rtol=1e-6):
-        return str(frac)
-    return f"{c:.6g}"
-
-
-def diagnose(got, want, terms=None, batch_size=None, rtol=TOL):
-    """Return None if ``got`` matches ``want``, else a sentence naming the likely mistake.
-
-    ``terms`` maps names to arrays that ``want`` is a sum of; a missing or doubled
-    one is named. ``batch_size`` lets a factor of N or 1/N be named as such.
-    """
-    if got is None:
-        return "the answer is None: did the function forget to `return` its result?"
-    if isinstance(got, str):
-        return "the answer is a str, not an array of numbers"
-    try:
-        got = np.asarray(got, dtype=np.float64)
-    except (TypeError, ValueError):
-        return f"the answer is a {type(got).__name__}, not an array of numbers"
-    want = np.asarray(want, dtype=np.float64)
-    if not np.all(np.isfinite(got)):
-        return "the answer contains NaN or inf (an overflow, or log/division by zero?)"
+def agrees(got, want, rtol=TOL):
+    """True when ``got`` has ``want``'s shape and matches it in norm and entry by entry."""
     if got.shape != want.shape:
-        msg = f"wrong shape: got {got.shape}, expected {want.shape}"
-        if got.ndim == 2 and got.shape == want.T.shape:
-            msg += ("; it is the transpose of the right answer"
-                    if _close(got.T, want, rtol) else "; the axes look swapped (transposed?)")
-        elif got.size == want.size:
-            msg += "; same number of entries, so check how the result is reshaped or broadcast"
-        elif got.ndim < want.ndim:
-            msg += "; an axis is missing (summed or indexed away?)"
-        elif got.ndim > want.ndim:
-            msg += "; an extra axis (an outer product or broadcasting where a sum was meant?)"
-        return msg
-    if _close(got, want, rtol):
-        return None
-    if got.ndim == 2 and got.shape[0] == got.shape[1] and _close(got.T, want, rtol):
-        return "transposed: the answer equals the transpose of the right one"
-    if _close(-got, want, rtol):
-        return "sign flipped: the answer is -1 times the right one"
-    ww = float(np.sum(want * want))
-    if ww > 0:
-        c = float(np.sum(got * want)) / ww
-        if c != 0 and _close(got, c * want, rtol):
-            return (f"off by a constant factor: the answer is {_name_factor(c, batch_size)} "
-                    f"times the right one")
+        return False
+    if rel_error(got, want) > rtol:
+        return False
+    scale = float(np.max(np.abs(want))) if want.size else 0.0
+    return bool(np.all(np.abs(got - want) <= rtol * (np.abs(want) + ENTRY_FLOOR * scale)))
+
+
+def _as_array(value):
+    """``value`` as a float64 array, or a sentence saying why it is not one."""
+    if value is None:
+        return None, "the answer is None: did the function forget to `return` its result?"
+    if isinstance(value, str):
+        return None, "the answer is a str, not an array of numbers"
+    if isinstance(value, (tuple, list)) and any(isinstance(v, np.ndarray) for v in value):
+        return None, (f"the answer is a {type(value).__name__} of {len(value)} arrays, "
+                      f"not one array: return only what the exercise asks for")
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None, f"the answer is a {type(value).__name__}, not an array of numbers"
+    if not np.all(np.isfinite(array)):
+        return None, "the answer contains NaN or inf (an overflow, or log/division by zero?)"
+    return array, None
+
+
+def _candidates(want, mistakes, terms):
+    """(description, wrong answer) for the exercise's mistakes, then for its terms."""
+    for description, wrong in (mistakes or {}).items():
+        yield description, np.asarray(wrong, dtype=np.float64)
     for name, term in (terms or {}).items():
         term = np.asarray(term, dtype=np.float64)
-        if _close(got, want - term, rtol):
-            return f"missing term: the answer lacks the term {name}"
-        if _close(got, want + term, rtol):
-            return f"extra term: the answer counts the term {name} twice"
-    wrong = ~np.isclose(got, want, rtol=1e-5, atol=1e-8 * max(1.0, float(np.abs(want).max())))
-    if wrong.any() and wrong.mean() <= 0.5:
+        yield f"the term {name} is missing", want - term
+        yield f"the term {name} is counted twice", want + term
+
+
+def _simple_factor(c, batch_size):
+    """The name of a factor a learner can make, or None: 2, 1/2, B, 1/B."""
+    named = [(2.0, "2"), (0.5, "1/2")]
+    if batch_size and batch_size > 1:
+        named += [(float(batch_size), f"B (B = {batch_size}, the batch size)"),
+                  (1.0 / batch_size, f"1/B (B = {batch_size}, the batch size)")]
+    for value, label in named:
+        if np.isclose(c, value, rtol=1e-6):
+            return label
+    return None
+
+
+def _proportional(got, want, axis, rtol):
+    """The factors f with got == f * want along ``axis`` (per row or column), or None."""
+    ww = np.sum(want * want, axis=axis, keepdims=True)
+    if np.any(ww == 0):
+        return None
+    factors = np.sum(got * want, axis=axis, keepdims=True) / ww
+    return factors if agrees(got, factors * want, rtol) else None
+
+
+def _shape_mistake(got, want, rtol):
+    """A sentence for an answer of the wrong shape."""
+    msg = f"wrong shape: got {got.shape}, expected {want.shape}"
+    if got.ndim == 2 and got.shape == want.T.shape:
+        return msg + ("; it is the transpose of the right answer" if agrees(got.T, want, rtol)
+                      else "; the axes are swapped (a missing transpose?)")
+    if got.ndim == want.ndim + 1 and got.shape[1:] == want.shape and agrees(got.sum(axis=0), want, rtol):
+        return msg + "; it is right for each example but not summed over the batch (axis 0)"
+    if got.size == want.size:
+        return msg + "; same number of entries, so check how the result is reshaped or broadcast"
+    if got.ndim < want.ndim:
+        return msg + "; an axis is missing (summed or indexed away?)"
+    if got.ndim > want.ndim:
+        return msg + "; an extra axis (an outer product or broadcasting where a sum was meant?)"
+    return msg
+
+
+def diagnose(got, want, mistakes=None, terms=None, batch_size=None, rtol=TOL):
+    """None if ``got`` agrees with ``want``; else one sentence naming the likely mistake.
+
+    ``mistakes`` maps a description of a likely mistake ("f' of the output instead
+    of the input") to the answer it gives; ``terms`` maps names to parts of the
+    right answer that may be missing or doubled; ``batch_size`` is B, so that a
+    factor of B or 1/B is named as such.
+    """
+    got, problem = _as_array(got)
+    if problem:
+        return problem
+    want = np.asarray(want, dtype=np.float64)
+    for description, wrong in _candidates(want, mistakes, terms):
+        if wrong.shape == got.shape and agrees(got, wrong, rtol) and not agrees(got, want, rtol):
+            return f"this is what {description} gives"
+    if got.shape != want.shape:
+        return _shape_mistake(got, want, rtol)
+    if agrees(got, want, rtol):
+        return None
+    if got.ndim == 2 and got.shape[0] == got.shape[1] and agrees(got.T, want, rtol):
+        return "transposed: the answer equals the transpose of the right one"
+    if agrees(-got, want, rtol):
+        return "sign flipped: the answer is -1 times the right one"
+    whole = _proportional(got, want, axis=None, rtol=rtol)
+    if whole is not None:
+        factor = _simple_factor(whole.item(), batch_size)
+        if factor:
+            return f"off by a constant factor: the answer is {factor} times the right one"
+        return ("the answer is the right one times a constant that is not -1, 2, 1/2, B or 1/B: "
+                "a chain-rule factor is missing or wrong")
+    if got.ndim == 2 and min(got.shape) > 1:
+        if _proportional(got, want, axis=1, rtol=rtol) is not None:
+            return ("each row is off by its own factor: a factor that depends on the example "
+                    "is missing or wrong")
+        if _proportional(got, want, axis=0, rtol=rtol) is not None:
+            return ("each column is off by its own factor: a factor that depends on the unit "
+                    "(an f', or the layer it is taken at?) is missing or wrong")
+        offset = got - want
+        if agrees(offset, np.broadcast_to(offset[:1], offset.shape), rtol):
+            return ("every row is off by the same amount: a term shared by all examples "
+                    "(a bias?) is missing or extra")
+    if agrees(np.abs(got), np.abs(want), rtol):
+        flipped = int(np.sum(np.sign(got) != np.sign(want)))
+        return f"{flipped} of {want.size} entries have the wrong sign"
+    scale = float(np.max(np.abs(want)))
+    wrong = np.abs(got - want) > TOL * (np.abs(want) + ENTRY_FLOOR * scale)
+    if wrong.mean() <= 0.5:
         i = tuple(int(k) for k in np.argwhere(wrong)[0])
-        return (f"wrong entry at index {i}: got {got[i]:.6g}, expected {want[i]:.6g} "
-                f"({int(wrong.sum())} of {wrong.size} entries wrong)")
-    return f"the values differ from the right answer (relative error {rel_error(got, want):.2e})"
+        return (f"{int(wrong.sum())} of {wrong.size} entries are wrong, the first at index {i}: "
+                f"got {got[i]:.6g}, expected {want[i]:.6g}")
+    return (f"the values differ from the right answer (relative error {rel_error(got, want):.1e}); "
+            f"check each factor of the chain rule against the derivation")
 
 
-def check_answer(name, got, want, terms=None, batch_size=None, rtol=TOL):
-    """Self-check for one exercise: print "Correct: ...", or raise ExerciseError naming the mistake.
+def _learner_frame(error):
+    """The innermost frame of the traceback outside gradlib and NumPy: the learner's line."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if not Path(f.filename).resolve().is_relative_to(PACKAGE)
+              and not Path(f.filename).resolve().is_relative_to(NUMPY)]
+    return frames[-1] if frames else None
 
-    ``got`` is the learner's array, or a zero-argument function that computes it
-    (so an unfinished exercise is reported with its hint instead of crashing).
+
+def crash_verdict(error):
+    """One line for an exception raised by the learner's code: what, and where."""
+    message = " ".join(str(error).split())
+    verdict = f"your code raised {type(error).__name__}" + (f": {message}" if message else "")
+    frame = _learner_frame(error)
+    if frame is not None and frame.line:
+        verdict += f" (at line {frame.lineno}: `{frame.line.strip()}`)"
+    return verdict
+
+
+def run(name, compute):
+    """Call ``compute()``; turn an unfinished stub or a crash into an ExerciseError."""
+    try:
+        return compute()
+    except NotImplementedError as e:
+        raise ExerciseError(f"{name}: not implemented yet. {e}") from None
+    except Exception as e:  # the learner's code crashed: one line, never a traceback
+        raise ExerciseError(f"{name}: {crash_verdict(e)}") from None
+
+
+def check_answer(name, got, want, mistakes=None, terms=None, batch_size=None, rtol=TOL):
+    """Self-check one answer: print "Correct: ...", or raise ExerciseError naming the mistake.
+
+    ``name`` is how the exercise is shown, e.g. "Exercise 2 (numerical_grad)". ``got``
+    is the learner's answer, or a function of no arguments that computes it (so that
+    an unfinished exercise or a crash gets a one-line verdict). ``mistakes``,
+    ``terms`` and ``batch_size`` are as in ``diagnose``; a mistake may also be a
+    function of no arguments.
     """
     if callable(got):
-        try:
-            got = got()
-        except NotImplementedError as e:
-            raise ExerciseError(f"{name}: not implemented yet. {e}") from None
-    problem = diagnose(got, want, terms=terms, batch_size=batch_size, rtol=rtol)
+        got = run(name, got)
+    mistakes = {k: (v() if callable(v) else v) for k, v in (mistakes or {}).items()}
+    problem = diagnose(got, want, mistakes=mistakes, terms=terms, batch_size=batch_size, rtol=rtol)
     if problem is not None:
         raise ExerciseError(f"{name}: {problem}")
-    print(f"Correct: {name} (relative error {rel_error(got, want):.1e})")
+    print(f"Correct: {name} (relative error {rel_error(np.asarray(got, np.float64), want):.1e})")
+
+
+def _changed_argument(before, after):
+    """The position of the first array argument the call changed, or None."""
+    for k, (a, b) in enumerate(zip(before, after)):
+        if isinstance(a, np.ndarray) and not np.array_equal(a, b):
+            return k
+    return None
+
+
+def check_function(name, function, reference, cases, mistakes=None, batch_size=None, rtol=TOL):
+    """Self-check a function on several cases: print "Correct: ..." or raise ExerciseError.
+
+    ``cases`` is a list of argument tuples, chosen so that every argument matters and
+    no shortcut passes them all (non-separable functions, several values of each
+    argument). On each case the learner's ``function`` must agree with ``reference``
+    and leave its array arguments unchanged. ``mistakes`` maps descriptions to wrong
+    implementations; the verdict names the one that matches on every case.
+    """
+    worst = 0.0
+    for k, args in enumerate(cases, start=1):
+        given = copy.deepcopy(list(args))
+        got = run(name, lambda: function(*given))
+        changed = _changed_argument(args, given)
+        if changed is not None:
+            raise ExerciseError(f"{name}: your function changed its argument number {changed + 1} "
+                                f"(case {k}); it must leave its inputs as they were")
+        want = np.asarray(reference(*copy.deepcopy(list(args))), dtype=np.float64)
+        problem = diagnose(got, want, batch_size=batch_size, rtol=rtol)
+        if problem is not None:
+            raise ExerciseError(f"{name}: {_function_mistake(function, cases, mistakes, rtol) or problem}"
+                                f" (case {k} of {len(cases)})")
+        worst = max(worst, rel_error(np.asarray(got, np.float64), want))
+    print(f"Correct: {name} ({len(cases)} cases, largest relative error {worst:.1e})")
+
+
+def _function_mistake(function, cases, mistakes, rtol):
+    """The description of the mistake whose implementation matches ``function`` on every case."""
+    for description, wrong in (mistakes or {}).items():
+        try:
+            if all(agrees(np.asarray(function(*copy.deepcopy(list(a))), np.float64),
+                          np.asarray(wrong(*copy.deepcopy(list(a))), np.float64), rtol)
+                   for a in cases):
+                return f"this is what {description} gives"
+        except Exception:  # a crash of either is no match
+            continue
+    return None

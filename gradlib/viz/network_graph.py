@@ -91,9 +91,10 @@ def draw_chain_rule(net, loss, x, target, name):
     exact = dC_dX[0][index] if kind == "x" else grads[l - 1][kind][index]
     numeric = _numeric(net, loss, x, target, kind, l, index)
 
-    # The graph above its text, so the page shows both near full size (text at 10.5 pt).
-    fig, (ax_graph, ax_text) = plt.subplots(2, 1, figsize=(7.0, 7.6),
-                                            gridspec_kw={"height_ratios": [1.0, 0.9]})
+    # The graph above its text, in a narrow figure with 13 pt text: shrunk to a phone's
+    # width (about 360 px) the text is still about 10 px high.
+    fig, (ax_graph, ax_text) = plt.subplots(2, 1, figsize=(6.6, 8.6),
+                                            gridspec_kw={"height_ratios": [1.0, 1.0]})
     fig.subplots_adjust(left=0.03, right=0.97, bottom=0.02, top=0.95, hspace=0.25)
     _draw_graph(ax_graph, layers, paths, kind, l, index)
     ax_graph.set_title(f"Paths from {_tex(name)} to the cost $C = {C:.4f}$")
@@ -109,7 +110,7 @@ def draw_chain_rule(net, loss, x, target, name):
               (f"gradlib's gradient:  {exact:.6f}", "black"),
               (f"central difference:  {numeric:.6f}", "black")]
     for row, (text, color) in enumerate(lines):
-        ax_text.text(0.0, 1.0 - row * 0.09, text, color=color, fontsize=10.5,
+        ax_text.text(0.0, 1.0 - row * 0.085, text, color=color, fontsize=13,
                      transform=ax_text.transAxes, va="top")
     ax_text.set_title(f"$\\partial C / \\partial$ {_tex(name)} by the chain rule")
     ax_text.axis("off")
