@@ -28,6 +28,7 @@ CHAPTER = "00_checking_gradients.ipynb"
 def run(args, cwd):
     """Run outside the repository's environment: no inherited venv or pytest settings."""
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTEST_ADDOPTS"}}
+    env["COLUMNS"] = "400"  # pytest's summary lines whole, not cut at 80 characters
     return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True)
 
 

@@ -143,13 +143,18 @@ def diagnose(got, want, mistakes=None, terms=None, batch_size=None, rtol=TOL):
         return "transposed: the answer equals the transpose of the right one"
     if agrees(-got, want, rtol):
         return "sign flipped: the answer is -1 times the right one"
+    if not np.any(got):
+        return "the answer is zero everywhere, and the right one is not"
     whole = _proportional(got, want, axis=None, rtol=rtol)
     if whole is not None:
         factor = _simple_factor(whole.item(), batch_size)
         if factor:
             return f"off by a constant factor: the answer is {factor} times the right one"
-        return ("the answer is the right one times a constant that is not -1, 2, 1/2, B or 1/B: "
-                "a chain-rule factor is missing or wrong")
+        if want.size > 1:
+            return ("the answer is the right one times a constant that is not -1, 2, 1/2, B or 1/B: "
+                    "a factor (of the chain rule, or a step size) is missing or wrong")
+    if want.size == 1:
+        return f"got {got.item():.6g}, expected {want.item():.6g}"
     if got.ndim == 2 and min(got.shape) > 1:
         if _proportional(got, want, axis=1, rtol=rtol) is not None:
             return ("each row is off by its own factor: a factor that depends on the example "
@@ -235,7 +240,7 @@ def check_function(name, function, reference, cases, mistakes=None, batch_size=N
     no shortcut passes them all (non-separable functions, several values of each
     argument). On each case the learner's ``function`` must agree with ``reference``
     and leave its array arguments unchanged. ``mistakes`` maps descriptions to wrong
-    implementations; the verdict names the one that matches on every case.
+    implementations; the verdict names the one that gives the learner's answers.
     """
     worst = 0.0
     for k, args in enumerate(cases, start=1):
@@ -248,20 +253,35 @@ def check_function(name, function, reference, cases, mistakes=None, batch_size=N
         want = np.asarray(reference(*copy.deepcopy(list(args))), dtype=np.float64)
         problem = diagnose(got, want, batch_size=batch_size, rtol=rtol)
         if problem is not None:
-            raise ExerciseError(f"{name}: {_function_mistake(function, cases, mistakes, rtol) or problem}"
-                                f" (case {k} of {len(cases)})")
+            named = _function_mistake(function, cases, mistakes, rtol)
+            raise ExerciseError(f"{name}: {named or problem} (case {k} of {len(cases)})")
         worst = max(worst, rel_error(np.asarray(got, np.float64), want))
     print(f"Correct: {name} ({len(cases)} cases, largest relative error {worst:.1e})")
 
 
-def _function_mistake(function, cases, mistakes, rtol):
-    """The description of the mistake whose implementation matches ``function`` on every case."""
-    for description, wrong in (mistakes or {}).items():
+def _answers(function, cases):
+    """``function`` on every case: an array, or None where it raises or gives no finite array."""
+    answers = []
+    for args in cases:
         try:
-            if all(agrees(np.asarray(function(*copy.deepcopy(list(a))), np.float64),
-                          np.asarray(wrong(*copy.deepcopy(list(a))), np.float64), rtol)
-                   for a in cases):
-                return f"this is what {description} gives"
-        except Exception:  # a crash of either is no match
-            continue
+            answer, problem = _as_array(function(*copy.deepcopy(list(args))))
+        except Exception:  # no answer on this case
+            answer, problem = None, "raised"
+        answers.append(None if problem else answer)
+    return answers
+
+
+def _function_mistake(function, cases, mistakes, rtol):
+    """The description of the mistake that gives the learner's answers, or None.
+
+    A mistake matches when, on every case where it gives a finite answer, the
+    learner's function gives the same.
+    """
+    if not mistakes:
+        return None
+    learner = _answers(function, cases)
+    for description, wrong in mistakes.items():
+        pairs = [(a, w) for a, w in zip(learner, _answers(wrong, cases)) if w is not None]
+        if pairs and all(a is not None and agrees(a, w, rtol) for a, w in pairs):
+            return f"this is what {description} gives"
     return None

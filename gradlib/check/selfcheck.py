@@ -65,6 +65,13 @@ def section_names(cells):
     return names
 
 
+class ExerciseCell(IPyNbCell):
+    """A cell of an exercise notebook, reported under its exercise's name."""
+
+    def reportinfo(self):
+        return self.path, 0, self.name
+
+
 class ExerciseNotebook(IPyNbFile):
     """An exercise notebook, as the self-check runs it (see the module docstring)."""
 
@@ -78,8 +85,8 @@ class ExerciseNotebook(IPyNbFile):
         for cell in cells:
             options = cell.options
             options["check_exception"] = EXPLICIT_RAISES_TAG in cell.cell.metadata.get("tags", [])
-            yield IPyNbCell.from_parent(self, name=names[cell.cell_num], cell_num=cell.cell_num,
-                                        cell=cell.cell, options=options)
+            yield ExerciseCell.from_parent(self, name=names[cell.cell_num], cell_num=cell.cell_num,
+                                           cell=cell.cell, options=options)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -48,8 +48,14 @@ def test_what_every_exercise_can_get_wrong_is_named(got, verdict):
 
 def test_an_arbitrary_factor_is_a_chain_rule_factor_never_a_number():
     verdict = diagnose(0.9496 * WANT, WANT, batch_size=B)
-    assert "chain-rule factor is missing or wrong" in verdict
+    assert "a factor (of the chain rule, or a step size) is missing or wrong" in verdict
     assert not re.search(r"\d\.\d", verdict), verdict
+
+
+def test_zeros_and_scalars_are_named_plainly():
+    assert diagnose(np.zeros_like(WANT), WANT) == "the answer is zero everywhere, and the right one is not"
+    assert diagnose(np.float64(0.3), np.float64(0.5)) == "got 0.3, expected 0.5"
+    assert diagnose(np.float64(1.0), np.float64(0.5)) == "off by a constant factor: the answer is 2 times the right one"
 
 
 def test_a_factor_per_row_or_per_column_is_named():
