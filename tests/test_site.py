@@ -81,6 +81,12 @@ INSPECT_PAGE = """async () => {
             && !img.src.includes('/_static/')  // the theme's and Sphinx's icons
             && img.naturalWidth < 2 * img.getBoundingClientRect().width - 1)
             .map(img => `${img.naturalWidth} px shown at ${img.getBoundingClientRect().width} px: ${img.src}`),
+        distortedImages: [...document.images].filter(img => isShown(img) && img.naturalWidth > 0 && (() => {
+            const box = img.getBoundingClientRect();
+            const shown = box.width / box.height, natural = img.naturalWidth / img.naturalHeight;
+            return Math.abs(shown / natural - 1) > 0.02; })())
+            .map(img => `${img.naturalWidth}x${img.naturalHeight} shown at `
+                 + `${Math.round(img.getBoundingClientRect().width)}x${Math.round(img.getBoundingClientRect().height)}: ${img.src}`),
         figuresWithoutAlt: [...document.querySelectorAll('figure img')]  // alt: a file path or nothing
             .filter(img => !img.alt.trim() || /[.](png|jpe?g|gif|svg)$/.test(img.alt)).map(img => img.alt || img.src),
         clippedEquations: [...document.querySelectorAll('div.math > mjx-container')].flatMap(box => {
@@ -333,6 +339,11 @@ def test_notebook_pages_offer_their_notebook(visits):
 def test_images_are_served_at_twice_their_size(visits):
     found = problems(visits, lambda v: v.report["lowResolutionImages"])
     assert not found, f"images with fewer than 2 pixels per displayed pixel (blurry on high-DPI screens):\n{found}"
+
+
+def test_images_keep_their_aspect_ratio(visits):
+    found = problems(visits, lambda v: v.report["distortedImages"])
+    assert not found, f"images squeezed or stretched (a fixed height with a narrowed width?):\n{found}"
 
 
 def test_figures_have_alt_text_not_a_file_path(visits):
