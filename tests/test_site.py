@@ -14,7 +14,6 @@ its own with `pytest -m site` (after `make book`; the fixture builds the book if
 it was never built). Screenshots of every page go to $TMPDIR/test_site/.
 Needs /usr/bin/chromium (`apt-get install chromium`).
 """
-import shutil
 import subprocess
 import sys
 import tempfile
