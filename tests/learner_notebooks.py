@@ -6,6 +6,7 @@ committed exercise notebook except that the chosen exercises are worked.
 import nbformat
 
 import make_exercises as gen
+from gradlib.check.exercise import is_self_check
 
 MARKERS = (gen.CODE_BEGIN, gen.CODE_END)
 
@@ -37,4 +38,4 @@ def worked(solution, unfinished=()):
 
 def self_check_cells(nb):
     """The self-check cells, in order."""
-    return [cell for cell in nb.cells if gen.is_self_check(cell)]
+    return [cell for cell in nb.cells if is_self_check(cell)]

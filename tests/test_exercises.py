@@ -13,6 +13,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
 
 import make_exercises as gen
+from gradlib.check.exercise import SELF_CHECKS, is_self_check
 
 SOLUTION_PATHS = sorted(gen.SOLUTIONS.glob("*.ipynb"))
 EXERCISE_PATHS = sorted(gen.EXERCISES.glob("*.ipynb"))
@@ -80,9 +81,9 @@ def test_every_exercise_is_followed_by_its_self_check(path):
     assert all("id" in cell for cell in solution.cells), \
         f"{path.name}: cells need ids (nbformat 4.5) so exercises can be matched to cells"
     for i, following, _ in exercise_cells(solution):
-        assert (following is not None and gen.is_self_check(following)
+        assert (following is not None and is_self_check(following)
                 and gen.SOLUTION_ONLY_TAG not in following.metadata.get("tags", [])), (
-            f"{path.name}, cell {i}: the cell after an exercise must call one of {gen.SELF_CHECK_CALLS}")
+            f"{path.name}, cell {i}: the cell after an exercise must call one of {SELF_CHECKS}")
 
 
 @by_name(EXERCISE_PATHS)

@@ -29,6 +29,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from browser import launch_chromium
+from gradlib.check.exercise import is_self_check
 from learner_notebooks import worked
 
 REPO = Path(__file__).resolve().parents[1]
@@ -133,9 +134,7 @@ def lab(tmp_path, request):
 
 def _check_answer_cells(notebook):
     """Indices of the self-check cells (they call check_answer or check_function)."""
-    cells = json.loads(notebook.read_text())["cells"]
-    return {i for i, cell in enumerate(cells)
-            if cell["cell_type"] == "code" and re.search(r"\bcheck_(answer|function)\(", "".join(cell["source"]))}
+    return {i for i, cell in enumerate(nbformat.read(notebook, as_version=4).cells) if is_self_check(cell)}
 
 
 def _wait_for(page, what, predicate, timeout_ms, arg=None):

@@ -32,6 +32,8 @@ from pathlib import Path
 
 import nbformat
 
+from gradlib.check.exercise import is_self_check
+
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
@@ -42,7 +44,6 @@ NO_HINT = "Write your solution here."
 MARKDOWN_BEGIN, MARKDOWN_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
 MARKDOWN_STUB = "*Write your answer here.*"
 SOLUTION_ONLY_TAG = "solution-only"
-SELF_CHECK_CALLS = ("check_answer(", "check_function(")
 RUN_ALL_GOES_ON_TAG = "raises-exception"  # JupyterLab: an error here does not stop Run All
 EXECUTION_METADATA = ("execution", "ExecuteTime")  # timings written when a notebook runs
 
@@ -128,11 +129,6 @@ def cell_blocks(cell, where):
     if cell.cell_type == "markdown":
         return find_blocks(lines, MARKDOWN_BEGIN, MARKDOWN_END, where, hints=False)
     return []
-
-
-def is_self_check(cell):
-    """A code cell that calls one of gradlib's self-checks."""
-    return cell.cell_type == "code" and any(call in cell.source for call in SELF_CHECK_CALLS)
 
 
 def cell_label(name, index, cell):

@@ -31,9 +31,15 @@ import numpy as np
 
 from .numeric import TOL, rel_error
 
+SELF_CHECKS = ("check_answer", "check_function")  # a cell calling one of these is a self-check
 ENTRY_FLOOR = 1e-2  # an entry may be off by rtol * (|its value| + ENTRY_FLOOR * the largest |value|)
 PACKAGE = Path(__file__).resolve().parents[1]
 NUMPY = Path(np.__file__).resolve().parent
+
+
+def is_self_check(cell):
+    """A notebook code cell that calls one of the self-checks."""
+    return cell.cell_type == "code" and any(f"{name}(" in cell.source for name in SELF_CHECKS)
 
 
 class ExerciseError(AssertionError):

@@ -23,12 +23,13 @@ from pathlib import Path
 import pytest
 from nbval.plugin import IPyNbCell, IPyNbFile
 
+from .exercise import is_self_check
+
 ANSI_COLOR = re.compile(r"\x1b\[[0-9;]*m")
 VERDICT = re.compile(r"ExerciseError: (.+)")
 EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit)): ?(.*)$", re.M)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.M)
 EXERCISE_HEADING = re.compile(r"^(Exercise \d+)\b")
-SELF_CHECK_CALL = re.compile(r"\bcheck_(answer|function)\(")
 EXERCISE_FOLDER = "exercises"
 EXPLICIT_RAISES_TAG = "nbval-raises-exception"  # the only way a cell may raise in an exercise
 
@@ -55,7 +56,7 @@ def section_names(cells):
                 exercise = EXERCISE_HEADING.match(title)
                 section = exercise.group(1) if exercise else title.rstrip(":")
         elif cell.cell_type == "code":
-            sections.append((section, bool(SELF_CHECK_CALL.search(cell.source))))
+            sections.append((section, is_self_check(cell)))
     names, taken, position = [], set(), {}
     for section, self_check in sections:
         position[section] = position.get(section, 0) + 1
