@@ -27,6 +27,7 @@ Usage (from anywhere):
 import argparse
 import json
 import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,7 @@ EXERCISES = ROOT / "exercises"
 CODE_BEGIN, CODE_END = "### BEGIN SOLUTION", "### END SOLUTION"
 HINT_PREFIX = "### HINT:"
 NO_HINT = "Write your solution here."
+STUB_WIDTH = 88  # characters: a longer stub line is wrapped
 MARKDOWN_BEGIN, MARKDOWN_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
 MARKDOWN_STUB = "*Write your answer here.*"
 SOLUTION_ONLY_TAG = "solution-only"
@@ -111,10 +113,26 @@ def replace_blocks(source, blocks, stub_for):
 
 
 def code_stub(block):
-    """``raise NotImplementedError("Hint: ...")`` at the block's indentation."""
+    """``raise NotImplementedError("Hint: ...")`` at the block's indentation.
+
+    A hint too long for one line of STUB_WIDTH characters is split into string
+    literals on lines of their own, which Python joins, so that it wraps in the
+    editor instead of running off its right edge.
+    """
     message = f"Hint: {block.hint}" if block.hint else NO_HINT
-    # A JSON string (ensure_ascii off) is also a valid, readable Python string literal.
-    return f"{block.indent}raise NotImplementedError({json.dumps(message, ensure_ascii=False)})"
+    one_line = f"{block.indent}raise NotImplementedError({_literal(message)})"
+    if len(one_line) <= STUB_WIDTH:
+        return one_line
+    inner = block.indent + "    "
+    pieces = textwrap.wrap(message, STUB_WIDTH - len(inner) - 3, drop_whitespace=False,
+                           break_long_words=False, break_on_hyphens=False)
+    body = "\n".join(inner + _literal(piece) for piece in pieces)
+    return f"{block.indent}raise NotImplementedError(\n{body})"
+
+
+def _literal(text):
+    """A JSON string (ensure_ascii off), which is also a valid, readable Python string literal."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def markdown_stub(block):

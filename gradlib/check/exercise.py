@@ -32,6 +32,7 @@ import numpy as np
 from .numeric import TOL, rel_error
 
 SELF_CHECKS = ("check_answer", "check_function")  # a cell calling one of these is a self-check
+MATCHES = "it matches a likely mistake: "  # then the description the exercise gives
 ENTRY_FLOOR = 1e-2  # an entry may be off by rtol * (|its value| + ENTRY_FLOOR * the largest |value|)
 PACKAGE = Path(__file__).resolve().parents[1]
 NUMPY = Path(np.__file__).resolve().parent
@@ -140,7 +141,7 @@ def diagnose(got, want, mistakes=None, terms=None, batch_size=None, rtol=TOL):
     want = np.asarray(want, dtype=np.float64)
     for description, wrong in _candidates(want, mistakes, terms):
         if wrong.shape == got.shape and agrees(got, wrong, rtol) and not agrees(got, want, rtol):
-            return f"this is what {description} gives"
+            return f"{MATCHES}{description}"
     if got.shape != want.shape:
         return _shape_mistake(got, want, rtol)
     if agrees(got, want, rtol):
@@ -218,17 +219,91 @@ def check_answer(name, got, want, mistakes=None, terms=None, batch_size=None, rt
 
     ``name`` is how the exercise is shown, e.g. "Exercise 2 (numerical_grad)". ``got``
     is the learner's answer, or a function of no arguments that computes it (so that
-    an unfinished exercise or a crash gets a one-line verdict). ``mistakes``,
-    ``terms`` and ``batch_size`` are as in ``diagnose``; a mistake may also be a
-    function of no arguments.
+    an unfinished exercise or a crash gets a one-line verdict).
+
+    ``want`` is the right answer: an array, or, for a function that returns several
+    arrays, a dict from their names to their values, in the order the function
+    returns them (as a tuple, or as a dict with those keys). ``mistakes`` maps a
+    description to the answer that mistake gives: an array, or for several arrays a
+    dict of the ones it changes (the others are right). A mistake may also be a
+    function of no arguments. ``terms`` and ``batch_size`` are as in ``diagnose``.
     """
     if callable(got):
         got = run(name, got)
     mistakes = {k: (v() if callable(v) else v) for k, v in (mistakes or {}).items()}
-    problem = diagnose(got, want, mistakes=mistakes, terms=terms, batch_size=batch_size, rtol=rtol)
+    if isinstance(want, dict):
+        problem = _diagnose_parts(got, want, mistakes, batch_size, rtol)
+        error = 0.0 if problem else max(rel_error(np.asarray(g, np.float64), w)
+                                        for g, w in zip(_part_values(got), want.values()))
+    else:
+        problem = diagnose(got, want, mistakes=mistakes, terms=terms, batch_size=batch_size, rtol=rtol)
+        error = 0.0 if problem else rel_error(np.asarray(got, np.float64), want)
     if problem is not None:
         raise ExerciseError(f"{name}: {problem}")
-    print(f"Correct: {name} (relative error {rel_error(np.asarray(got, np.float64), want):.1e})")
+    print(f"Correct: {name} (relative error {error:.1e})")
+
+
+def _part_values(got):
+    return list(got.values()) if isinstance(got, dict) else list(got)
+
+
+def _parts_problem(got, want):
+    """A sentence if ``got`` does not hold one value per name of ``want``, else None."""
+    names = list(want)
+    listed = "(" + ", ".join(names) + ")"
+    if isinstance(got, dict):
+        missing = [k for k in names if k not in got]
+        extra = [k for k in got if k not in want]
+        if missing or extra:
+            return (f"the dict should have the keys {names}; "
+                    + (f"missing {missing}" if missing else f"unexpected {extra}"))
+        return None
+    if not isinstance(got, (tuple, list)):
+        return f"return {len(names)} values, {listed}; got one {type(got).__name__}"
+    if len(got) != len(names):
+        return f"return {len(names)} values, {listed}; got {len(got)}"
+    return None
+
+
+def _diagnose_parts(got, want, mistakes, batch_size, rtol):
+    """None if every part of ``got`` agrees with ``want``; else one sentence."""
+    problem = _parts_problem(got, want)
+    if problem:
+        return problem
+    got = dict(got) if isinstance(got, dict) else dict(zip(want, got))
+    arrays = {}
+    for part, value in got.items():
+        array, problem = _as_array(value)
+        if problem:
+            return f"{part}: {problem}"
+        arrays[part] = array
+    wrong = [p for p in want if not agrees(arrays[p], np.asarray(want[p], np.float64), rtol)]
+    if not wrong:
+        return None
+    for description, changed in mistakes.items():
+        answer = {**want, **changed}
+        if all(agrees(arrays[p], np.asarray(answer[p], np.float64), rtol) for p in want):
+            return f"{MATCHES}{description}"
+    order = _permutation(arrays, want, rtol)
+    if order:
+        return f"the values are returned in the wrong order: return ({', '.join(want)}), not ({', '.join(order)})"
+    first = wrong[0]
+    right = [p for p in want if p not in wrong]
+    where = f"{first}" + (f" (and {', '.join(wrong[1:])})" if len(wrong) > 1 else "")
+    verdict = f"{where}: {diagnose(arrays[first], want[first], batch_size=batch_size, rtol=rtol)}"
+    return verdict + (f"; {', '.join(right)} right" if right else "")
+
+
+def _permutation(arrays, want, rtol):
+    """The names in the order the learner returned them, if it is a reordering of ``want``."""
+    names, order = list(want), []
+    for part in names:
+        match = [w for w in names if w not in order and np.shape(want[w]) == arrays[part].shape
+                 and agrees(arrays[part], np.asarray(want[w], np.float64), rtol)]
+        if not match:
+            return None
+        order.append(match[0])
+    return order if order != names else None
 
 
 def _changed_argument(before, after):
@@ -270,7 +345,8 @@ def _answers(function, cases):
     answers = []
     for args in cases:
         try:
-            answer, problem = _as_array(function(*copy.deepcopy(list(args))))
+            with np.errstate(all="ignore"):  # a mistake may divide by zero: no answer, no warning
+                answer, problem = _as_array(function(*copy.deepcopy(list(args))))
         except Exception:  # no answer on this case
             answer, problem = None, "raised"
         answers.append(None if problem else answer)
@@ -289,5 +365,5 @@ def _function_mistake(function, cases, mistakes, rtol):
     for description, wrong in mistakes.items():
         pairs = [(a, w) for a, w in zip(learner, _answers(wrong, cases)) if w is not None]
         if pairs and all(a is not None and agrees(a, w, rtol) for a, w in pairs):
-            return f"this is what {description} gives"
+            return f"{MATCHES}{description}"
     return None

@@ -87,13 +87,13 @@ def test_the_exercise_candidates_are_named_first():
     wrong = 2 * WANT  # also "2 times", but the exercise knows why
     verdict = diagnose(wrong, WANT, mistakes={"the squared error without its factor 2, twice": -WANT,
                                               "counting the 2 from the square twice": wrong})
-    assert verdict == "this is what counting the 2 from the square twice gives"
+    assert verdict == "it matches a likely mistake: counting the 2 from the square twice"
 
 
 def test_missing_and_doubled_terms():
     term = rng.standard_normal((4, 3))
-    assert diagnose(WANT - term, WANT, terms={"αW": term}) == "this is what the term αW is missing gives"
-    assert diagnose(WANT + term, WANT, terms={"αW": term}) == "this is what the term αW is counted twice gives"
+    assert diagnose(WANT - term, WANT, terms={"αW": term}) == "it matches a likely mistake: the term αW is missing"
+    assert diagnose(WANT + term, WANT, terms={"αW": term}) == "it matches a likely mistake: the term αW is counted twice"
 
 
 def learner_function(x):
@@ -165,6 +165,6 @@ def test_check_function_rejects_shortcuts(wrong, verdict):
 
 
 def test_check_function_names_a_matching_mistake():
-    with pytest.raises(ExerciseError, match="this is what ignoring h gives"):
+    with pytest.raises(ExerciseError, match="it matches a likely mistake: ignoring h"):
         check_function("Exercise 2 (numerical_grad)", ignores_h, central, CASES,
                        mistakes={"ignoring h": ignores_h})
