@@ -190,6 +190,37 @@ def test_code_block_becomes_a_stub_with_the_hint_at_its_indentation():
         namespace["f"](1)
 
 
+def test_a_long_hint_is_wrapped_into_lines_python_joins():
+    hint = "Follow one example from w to C: which three derivatives does the chain rule multiply? " * 2
+    source = EXERCISE_SOURCE.replace('use "y", once.', hint.strip())
+    stub = generated_source(source)
+    lines = stub.split("\n")
+    assert max(map(len, lines)) <= gen.STUB_WIDTH, stub
+    assert len(lines) > 5, "a long hint stays on one line"
+    namespace = {}
+    exec(stub, namespace)
+    with pytest.raises(NotImplementedError) as raised:
+        namespace["f"](1)
+    assert str(raised.value) == f"Hint: {hint.strip()}"
+
+
+def stub_lines(source):
+    """The lines of each ``raise NotImplementedError(...)`` statement in a cell."""
+    lines, inside = [], False
+    for line in source.split("\n"):
+        inside = inside or "raise NotImplementedError(" in line
+        if inside:
+            lines.append(line)
+            inside = not line.rstrip().endswith(")")
+    return lines
+
+
+def test_shipped_stubs_fit_the_editor():
+    wide = [(path.name, line) for path in EXERCISE_PATHS for cell in read(path).cells
+            if cell.cell_type == "code" for line in stub_lines(cell.source) if len(line) > gen.STUB_WIDTH]
+    assert not wide, f"hint lines wider than {gen.STUB_WIDTH} characters: {wide}"
+
+
 def test_block_without_hint_gets_the_default_message_and_nested_indentation():
     source = ("def f(x):\n    if x:\n        ### BEGIN SOLUTION\n        return 1\n"
               "        ### END SOLUTION\n    return 0\n")

@@ -96,9 +96,10 @@ def test_a_wrong_answer_and_a_crash_are_one_line_each(tmp_path):
     numerical_grad.source += "\n\n\ndef numerical_grad(f, x, h=1e-6):\n    return {}['g']"
     code, failures, output = self_check(nb, tmp_path)
     assert code == 1, output
-    assert failures["Exercise 1"] == "dC/dw: sign flipped: the answer is -1 times the right one", output
+    # The test is named "Exercise 1"; its line names the function, not the exercise again.
+    assert failures["Exercise 1"] == "grad_w: sign flipped: the answer is -1 times the right one", output
     assert failures["Exercise 2"].startswith(
-        "Exercise 2 (numerical_grad): your code raised KeyError: 'g' (at line "), output
+        "numerical_grad: your code raised KeyError: 'g' (at line "), output
     assert failures["Exercise 2"].endswith("`return {}['g']`)"), output
     assert list(failures) == ["Exercise 1", "Exercise 2"], output
     assert "Traceback" not in output and "gradlib/" not in output, output
@@ -110,6 +111,14 @@ def test_shipped_exercise_fails_at_every_exercise_and_nowhere_else(tmp_path):
     assert code == 1, output
     assert list(failures) == [f"Exercise {n}" for n in range(1, 6)], output
     assert all("not implemented yet" in verdict for verdict in failures.values()), failures
+
+
+def test_the_exercise_is_named_once_per_line():
+    assert selfcheck.without_test_name("Exercise 2 (rel_error): got 1, expected 0", "Exercise 2") == \
+        "rel_error: got 1, expected 0"
+    # another exercise's verdict, or a plain exception, is left whole
+    assert selfcheck.without_test_name("Exercise 3 (f): x", "Exercise 2") == "Exercise 3 (f): x"
+    assert selfcheck.without_test_name("KeyError: 'g'", "Exercise 2") == "KeyError: 'g'"
 
 
 def test_tests_are_named_by_section_and_self_check():

@@ -30,6 +30,7 @@ VERDICT = re.compile(r"ExerciseError: (.+)")
 EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit)): ?(.*)$", re.M)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.M)
 EXERCISE_HEADING = re.compile(r"^(Exercise \d+)\b")
+NAMED_VERDICT = re.compile(r"^(Exercise \d+) \((.+?)\): ")  # "Exercise 2 (numerical_grad): ..."
 EXERCISE_FOLDER = "exercises"
 EXPLICIT_RAISES_TAG = "nbval-raises-exception"  # the only way a cell may raise in an exercise
 
@@ -113,6 +114,17 @@ def one_line_verdict(text):
     return None
 
 
+def without_test_name(verdict, test_name):
+    """"Exercise 2 (numerical_grad): ..." as "numerical_grad: ..." in the test "Exercise 2".
+
+    pytest prints the test's name before its report, so the exercise is named once.
+    """
+    named = NAMED_VERDICT.match(verdict)
+    if named and named.group(1) == test_name:
+        return f"{named.group(2)}: {verdict[named.end():]}"
+    return verdict
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """Put a failed self-check's verdict first in its report: pytest's summary prints that line.
@@ -124,7 +136,7 @@ def pytest_runtest_makereport(item, call):
     if not (report.failed and isinstance(report.longrepr, str) and hasattr(item, "cell_num")):
         return
     if is_exercise_notebook(item.path):
-        report.longrepr = one_line_verdict(report.longrepr) or report.longrepr
+        report.longrepr = without_test_name(one_line_verdict(report.longrepr) or report.longrepr, item.name)
     else:
         verdict = VERDICT.search(ANSI_COLOR.sub("", report.longrepr))
         if verdict:

@@ -168,3 +168,44 @@ def test_check_function_names_a_matching_mistake():
     with pytest.raises(ExerciseError, match="it matches a likely mistake: ignoring h"):
         check_function("Exercise 2 (numerical_grad)", ignores_h, central, CASES,
                        mistakes={"ignoring h": ignores_h})
+
+
+# Functions that return several arrays: ``want`` names the parts, in the order returned.
+
+PARTS = {"dW": WANT, "db": WANT.sum(axis=0)}
+
+
+def verdict_of(got, want=PARTS, **kwargs):
+    with pytest.raises(ExerciseError) as raised:
+        check_answer("Exercise 4 (layer_grads)", got, want, batch_size=B, **kwargs)
+    return str(raised.value).removeprefix("Exercise 4 (layer_grads): ")
+
+
+def test_several_parts_pass_as_a_tuple_or_a_dict(capsys):
+    check_answer("Exercise 4 (layer_grads)", (WANT, WANT.sum(axis=0)), PARTS)
+    check_answer("Exercise 4 (layer_grads)", {"db": WANT.sum(axis=0), "dW": WANT}, PARTS)
+    assert capsys.readouterr().out.count("Correct: Exercise 4 (layer_grads)") == 2
+
+
+@pytest.mark.parametrize("got, verdict", [
+    (WANT, "return 2 values, (dW, db); got one ndarray"),
+    ((WANT,), "return 2 values, (dW, db); got 1"),
+    ((WANT.sum(axis=0), WANT), "the values are returned in the wrong order: return (dW, db), not (db, dW)"),
+    ({"dW": WANT}, "the dict should have the keys ['dW', 'db']; missing ['db']"),
+    ({"dW": WANT, "db": WANT.sum(axis=0), "dx": WANT}, "the dict should have the keys ['dW', 'db']; unexpected ['dx']"),
+    ((WANT, None), "db: the answer is None: did the function forget to `return` its result?"),
+    ((WANT, WANT), "db: wrong shape: got (4, 3), expected (3,); it is right for each example but not "
+                   "summed over the batch (axis 0); dW right"),
+    ((WANT / B, WANT.sum(axis=0) / B), "dW (and db): off by a constant factor: the answer is 1/B (B = 4, "
+                                       "the batch size) times the right one"),
+])
+def test_each_part_is_checked_and_named(got, verdict):
+    assert verdict_of(got) == verdict
+
+
+def test_a_mistake_names_the_parts_it_changes_and_the_others_must_be_right():
+    mistakes = {"db as a mean over the batch": {"db": WANT.mean(axis=0)}}
+    assert verdict_of((WANT, WANT.mean(axis=0)), mistakes=mistakes) == \
+        "it matches a likely mistake: db as a mean over the batch"
+    # the same db with a wrong dW is not that mistake alone
+    assert verdict_of((-WANT, WANT.mean(axis=0)), mistakes=mistakes).startswith("dW (and db): ")
