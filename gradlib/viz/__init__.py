@@ -3,5 +3,6 @@
 - ``live``: ``live_figure``, controls above a figure redrawn on every change;
 - ``step_size``: Chapter 0, the error of a finite difference against its step;
 - ``network_graph``: Chapter 1, the chain rule as paths through a network;
+- ``computational_graph``: Chapter 1, a chain of nodes with forward values and adjoints;
 - ``classifier_plots``: Chapter 2, decision regions and training curves.
 """
