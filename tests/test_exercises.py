@@ -204,6 +204,15 @@ def test_a_long_hint_is_wrapped_into_lines_python_joins():
     assert str(raised.value) == f"Hint: {hint.strip()}"
 
 
+@by_name(EXERCISE_PATHS)
+def test_self_checks_are_folded_and_go_on_after_a_failure(path):
+    """Their candidate mistakes would show the formula: only the verdict shows until unfolded."""
+    for cell in read(path).cells:
+        if is_self_check(cell):
+            assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, cell.id
+            assert gen.RUN_ALL_GOES_ON_TAG in cell.metadata.get("tags", []), cell.id
+
+
 def stub_lines(source):
     """The lines of each ``raise NotImplementedError(...)`` statement in a cell."""
     lines, inside = [], False

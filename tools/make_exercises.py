@@ -12,7 +12,9 @@
 * each self-check cell (a code cell calling ``check_answer(`` or ``check_function(``) gets the tag
   ``raises-exception``, so that JupyterLab's *Run All* goes on past a failed
   check and every exercise shows its own verdict (the self-check command still
-  fails such a cell: see conftest.py);
+  fails such a cell: see conftest.py); its source is folded (cell metadata
+  ``jupyter.source_hidden``), since the mistakes it lists show the right
+  formula, so that only its verdict shows until the learner unfolds it;
 * cells tagged ``solution-only`` are dropped; every output, execution count and
   execution timing (cell metadata ``execution``, ``ExecuteTime``) is cleared, and
   the notebook's ``widgets`` metadata (widget state) is removed. Everything else
@@ -170,6 +172,8 @@ def make_exercise(solution, name="<notebook>"):
                 tags = cell.metadata.setdefault("tags", [])
                 if RUN_ALL_GOES_ON_TAG not in tags:
                     tags.append(RUN_ALL_GOES_ON_TAG)
+                # Its candidate mistakes show the right formula: folded, opened only on request.
+                cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
             cell.outputs, cell.execution_count = [], None
             for key in EXECUTION_METADATA:
                 cell.metadata.pop(key, None)

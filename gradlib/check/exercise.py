@@ -258,6 +258,8 @@ def _parts_problem(got, want):
             return (f"the dict should have the keys {names}; "
                     + (f"missing {missing}" if missing else f"unexpected {extra}"))
         return None
+    if got is None:
+        return f"the answer is None: did the function forget to `return` its {len(names)} values {listed}?"
     if not isinstance(got, (tuple, list)):
         return f"return {len(names)} values, {listed}; got one {type(got).__name__}"
     if len(got) != len(names):

@@ -189,6 +189,7 @@ def test_several_parts_pass_as_a_tuple_or_a_dict(capsys):
 
 @pytest.mark.parametrize("got, verdict", [
     (WANT, "return 2 values, (dW, db); got one ndarray"),
+    (None, "the answer is None: did the function forget to `return` its 2 values (dW, db)?"),
     ((WANT,), "return 2 values, (dW, db); got 1"),
     ((WANT.sum(axis=0), WANT), "the values are returned in the wrong order: return (dW, db), not (db, dW)"),
     ({"dW": WANT}, "the dict should have the keys ['dW', 'db']; missing ['db']"),
