@@ -38,7 +38,8 @@ def draw_computational_graph(nodes, forward_ops, backward_ops, figsize=(6.6, 7.2
     ``forward_ops[k]`` labels the edge from node k to node k + 1 in the forward
     pass (how node k + 1 is computed), ``backward_ops[k]`` the same edge in the
     backward pass (how node k's adjoint is computed from node k + 1's). Both
-    lists have one entry fewer than ``nodes``.
+    lists have one entry fewer than ``nodes``. Chapter 1, "The computational graph,
+    forward and backward".
     """
     if not len(forward_ops) == len(backward_ops) == len(nodes) - 1:
         raise ValueError(f"draw_computational_graph: {len(nodes)} nodes need {len(nodes) - 1} "
@@ -65,4 +66,5 @@ def draw_computational_graph(nodes, forward_ops, backward_ops, figsize=(6.6, 7.2
     ax.set_ylim(ys[-1] - 0.5, 1.0)
     ax.axis("off")
     fig.tight_layout()
+    plt.close(fig)  # shown once, as the cell's result, not again by the inline backend
     return fig
