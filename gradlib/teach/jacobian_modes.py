@@ -7,9 +7,14 @@ forward mode runs ``forward_tangent`` once per input unit ``i`` with the tangent
 :math:`e_i` and gets column ``i``. So reverse mode costs ``K`` passes and forward
 mode ``n_0``: the cheaper one is set by the shape of the Jacobian, not its values.
 """
+import time
+
 import numpy as np
 
 from .._validate import check_float_array
+from ..activations import Identity, Tanh
+from ..linear import Linear
+from ..network import Sequential
 
 
 def _forward(net, X):
@@ -40,3 +45,33 @@ def input_jacobian_forward(net, X):
         _, y_dot = net.forward_tangent(X, x_dot)
         J[:, :, i] = y_dot[:, 0, :]
     return J
+
+
+def mode_network(n0, K, width=64, rng=None):
+    """The timed network: ``n0`` inputs, one tanh layer of ``width`` units, ``K`` linear outputs."""
+    rng = np.random.default_rng(0) if rng is None else rng
+    return Sequential(Linear(n0, width, rng), Tanh(), Linear(width, K, rng), Identity())
+
+
+def best_time(work, repeats=3):
+    """The fastest of ``repeats`` runs of ``work()``, in seconds (the least disturbed by other jobs)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def time_modes(n0, outputs, width=64, batch=32, repeats=3):
+    """Seconds for the input Jacobian of ``mode_network(n0, K)`` on a batch, for each ``K`` in ``outputs``.
+
+    Returns ``(reverse, forward)``, two lists of times, measured in the same run.
+    """
+    X = np.random.default_rng(1).standard_normal((batch, n0))
+    reverse, forward = [], []
+    for K in outputs:
+        net = mode_network(n0, K, width)
+        reverse.append(best_time(lambda: input_jacobian_reverse(net, X), repeats))
+        forward.append(best_time(lambda: input_jacobian_forward(net, X), repeats))
+    return reverse, forward
