@@ -5,7 +5,7 @@ as column vectors in the note's convention: :math:`v^{(k)} = W^{(k)} a^{(k-1)} +
 :math:`a^{(k)} = f_k(v^{(k)})`, :math:`a^{(0)} = x`, :math:`y = a^{(L)}`. The local
 gradient matrix :math:`\delta^{(k)} = \partial y / \partial v^{(k)}` has shape
 ``(K, n_k)``; each parameter's derivative is one column of it times one input
-(Chapter 3, eqs. (3.4)-(3.6)). The loops over ``j`` and ``i`` are explicit on
+(Chapter 3, eqs. (3.6) and (3.7)). The loops over ``j`` and ``i`` are explicit on
 purpose: gradlib's ``jacobian`` computes the same numbers with one backward
 pass per output, for the whole batch.
 """
@@ -25,7 +25,7 @@ def local_fields(layers, x):
 
 
 def delta_matrices(layers, v):
-    r"""``[delta^(1), ..., delta^(L)]``, ``delta^(k): (K, n_k)``, by Chapter 3, eq. (3.4).
+    r"""``[delta^(1), ..., delta^(L)]``, ``delta^(k): (K, n_k)``, by Chapter 3, eq. (3.6).
 
     :math:`\delta^{(L)} = \operatorname{diag} f_L'(v^{(L)})` and
     :math:`\delta^{(k-1)} = \delta^{(k)} W^{(k)} \operatorname{diag} f_{k-1}'(v^{(k-1)})`:
@@ -45,7 +45,7 @@ def entry_jacobian(net, x):
     Returns ``(J_params, J_x)``: ``J_params[key]`` has shape ``(K, *shape)`` with the
     keys of ``net.named_parameters()``, and ``J_x = delta^(1) W^(1)`` has shape ``(K, n_0)``.
     Column ``(j, i)`` of weight ``W^(k)`` is :math:`\delta^{(k)} e_j \, a^{(k-1)}_i` and bias
-    ``j`` is :math:`\delta^{(k)} e_j` (Chapter 3, eq. (3.6); Ukkonen's last two formulas,
+    ``j`` is :math:`\delta^{(k)} e_j` (Chapter 3, eq. (3.7); Ukkonen's last two formulas,
     with :math:`g_i` read as the layer's input :math:`a^{(k-1)}_i`).
     """
     layers = dense_layers(net)
