@@ -3,5 +3,6 @@
 - ``live``: ``live_figure``, controls above a figure redrawn on every change;
 - ``step_size``: Chapter 0, the error of a finite difference against its step;
 - ``network_graph``: Chapter 1, the chain rule as paths through a network;
-- ``classifier_plots``: Chapter 2, decision regions and training curves.
+- ``classifier_plots``: Chapter 2, decision regions and training curves;
+- ``jacobian_field``: Chapter 3, the input Jacobian over the output field, and its cost.
 """

@@ -1,11 +1,12 @@
 r"""Figures and the widget of Chapter 3 (the Jacobian of a network's outputs), on 2-D inputs.
 
 The left panel shades one output :math:`y_k(x)` over the input plane, with the
-field of its gradient :math:`\nabla_x y_k` (row ``k`` of the input Jacobian) as grey
+field of its gradient :math:`\nabla_x y_k` (row ``k`` of the input Jacobian) as pale
 arrows; at the chosen point it draws every row of :math:`J_x`, one arrow per
 output. The right panel is the Jacobian with respect to the last layer's weights,
 :math:`\partial y_k / \partial W^{(L)}_{ji}`, as a heatmap with one row per output
 ``k``: it is zero unless ``j = k`` (Ukkonen's "non-zero terms are at the j:th row").
+``plot_mode_times`` draws what a Jacobian costs in reverse and forward mode.
 Matplotlib and ipywidgets are imported here, never by ``import gradlib``.
 """
 import ipywidgets as widgets
@@ -113,3 +114,27 @@ def jacobian_explorer(net, extent=DEFAULTS["extent"]):
         output=widgets.Dropdown(options=[(f"y{k}", k) for k in range(K)], value=DEFAULTS["output"],
                                 description=r"shade \(y_k\)"),
     )
+
+
+def plot_mode_times(outputs, reverse, forward, n0):
+    """Seconds for the input Jacobian against the output dimension ``K``, reverse and forward mode.
+
+    ``reverse`` and ``forward`` are as ``gradlib.teach.jacobian_modes.time_modes`` returns them;
+    the dotted line marks ``K = n0``, where the two modes make the same number of passes.
+    """
+    fig, ax = plt.subplots(figsize=(5.6, 3.8))
+    fig.subplots_adjust(left=0.15, right=0.97, bottom=0.15, top=0.9)
+    ax.loglog(outputs, [1e3 * t for t in reverse], "o-", color="tab:red",
+              label="reverse: one backward pass per output")
+    ax.loglog(outputs, [1e3 * t for t in forward], "s--", color="tab:blue",
+              label="forward: one tangent pass per input")
+    ax.axvline(n0, color="gray", ls=":", lw=1)
+    ax.annotate(f"$K = n_0 = {n0}$", (n0, ax.get_ylim()[1]), xytext=(4, -14),
+                textcoords="offset points", fontsize=10, color="gray")
+    ax.set_xlabel("number of outputs $K$", fontsize=11)
+    ax.set_ylabel("time for $J_x$ (ms)", fontsize=11)
+    ax.set_title(f"Input Jacobian, $n_0 = {n0}$ inputs", fontsize=11)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=9, loc="upper left")
+    plt.close(fig)
+    return fig

@@ -46,3 +46,13 @@ def test_widget_has_two_sliders_and_an_output_menu_at_their_defaults():
     assert [value for _, value in output.options] == [0, 1, 2]
     assert all("\\(" in c.description for c in (x0, x1, output))  # typeset labels
     assert isinstance(out, widgets.Output)
+
+
+def test_mode_times_figure_has_both_modes_on_log_axes_and_marks_n0():
+    from gradlib.viz.jacobian_field import plot_mode_times
+    [ax] = plot_mode_times([1, 4, 16], [1e-3, 4e-3, 16e-3], [8e-3, 8e-3, 8e-3], n0=8).axes
+    reverse, forward, n0_line = ax.lines
+    assert list(reverse.get_xdata()) == [1, 4, 16] and list(forward.get_ydata()) == [8.0, 8.0, 8.0]
+    assert list(n0_line.get_xdata()) == [8, 8]
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+    assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
