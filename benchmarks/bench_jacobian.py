@@ -8,7 +8,8 @@ import io
 import numpy as np
 
 from gradlib import Linear, Sequential, Tanh
-from gradlib.teach.jacobian_modes import best_time, time_modes
+from gradlib.teach.jacobian_modes import time_modes
+from gradlib.teach.timing import best_time
 from gradlib.viz.jacobian_field import DEFAULTS, jacobian_field_figure
 
 BUDGET_SECONDS = 1.0

@@ -7,14 +7,13 @@ forward mode runs ``forward_tangent`` once per input unit ``i`` with the tangent
 :math:`e_i` and gets column ``i``. So reverse mode costs ``K`` passes and forward
 mode ``n_0``: the cheaper one is set by the shape of the Jacobian, not its values.
 """
-import time
-
 import numpy as np
 
 from .._validate import check_float_array
 from ..activations import Identity, Tanh
 from ..linear import Linear
 from ..network import Sequential
+from .timing import best_time
 
 
 def _forward(net, X):
@@ -51,16 +50,6 @@ def mode_network(n0, K, width=64, rng=None):
     """The timed network: ``n0`` inputs, one tanh layer of ``width`` units, ``K`` linear outputs."""
     rng = np.random.default_rng(0) if rng is None else rng
     return Sequential(Linear(n0, width, rng), Tanh(), Linear(width, K, rng), Identity())
-
-
-def best_time(work, repeats=3):
-    """The fastest of ``repeats`` runs of ``work()``, in seconds (the least disturbed by other jobs)."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def time_modes(n0, outputs, width=64, batch=32, repeats=3):
