@@ -1,24 +1,14 @@
 """Chapter 2's widget: one retrain + redraw at the default settings against the 1 s budget."""
 import io
-import time
 
 import numpy as np
 
 from gradlib.teach.datasets import spirals
+from gradlib.teach.timing import best_time
 from gradlib.teach.train import relu_classifier, train_classifier
 from gradlib.viz.classifier_plots import DEFAULTS, explorer_figure
 
 BUDGET_SECONDS = 1.0
-
-
-def best_of(repeats, work):
-    """The fastest of ``repeats`` runs of ``work()``, in seconds (least disturbed by other jobs)."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def redraw(X, labels, settings):
@@ -30,10 +20,10 @@ def main(quick):
     settings = dict(DEFAULTS, steps=10) if quick else DEFAULTS
     X, labels = spirals(10 if quick else 100, 3, 0.2, np.random.default_rng(0))
     repeats = 1 if quick else 5
-    total = best_of(repeats, lambda: redraw(X, labels, settings))
-    train = best_of(repeats, lambda: train_classifier(
+    total = best_time(lambda: redraw(X, labels, settings), repeats)
+    train = best_time(lambda: train_classifier(
         relu_classifier(2, settings["width"], 3), X, labels, settings["lr"], settings["steps"],
-        settings["alpha"]))
+        settings["alpha"]), repeats)
     return [f"settings {settings}, {len(X)} points",
             f"retrain + redraw: {total:.3f} s (training alone {train:.3f} s)",
             f"redraw / 1 s budget ratio: {total / BUDGET_SECONDS:.2f} (must stay below 1)",

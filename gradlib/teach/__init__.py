@@ -2,5 +2,7 @@
 
 - ``dense``: a dense network as ``[(W^l, b^l, f_l)]`` for the modules below;
 - ``index_form``, ``matrix_form``, ``chain_paths``: Chapter 1 (one weight at a time);
-- ``softmax_layer``, ``datasets``, ``train``: Chapter 2 (a softmax classifier).
+- ``softmax_layer``, ``datasets``, ``train``: Chapter 2 (a softmax classifier);
+- ``general_gradient``, ``jacobian_modes``: Chapter 3 (the Jacobian of a network's outputs);
+- ``timing``: ``best_time``, for the chapters' and the benchmarks' timings.
 """

@@ -4,5 +4,6 @@
 - ``step_size``: Chapter 0, the error of a finite difference against its step;
 - ``network_graph``: Chapter 1, the chain rule as paths through a network;
 - ``computational_graph``: Chapter 1, a chain of nodes with forward values and adjoints;
-- ``classifier_plots``: Chapter 2, decision regions and training curves.
+- ``classifier_plots``: Chapter 2, decision regions and training curves;
+- ``jacobian_field``: Chapter 3, the input Jacobian over the output field, and its cost.
 """
