@@ -253,12 +253,21 @@ def test_notebook_runs_in_jupyterlab(lab, tmp_path):
 def _check_run_all_goes_on(page, notebook):
     """Run All reaches the last cell; the first self-check fails, every other one passes."""
     _run_all(page)  # its promise may settle before the cells after a failed check have run
-    _wait_for(page, "Run All to give every code cell an execution count", """() => [
-        ...document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-CodeCell .jp-InputPrompt')]
-        .every(prompt => /^\\[\\d+\\]:$/.test(prompt.textContent.trim()))""", RUN_ALL_MS)
+    # A self-check's source is folded (its candidate mistakes show the formula): it shows a
+    # placeholder and no prompt, so it counts as run once its verdict is out.
+    _wait_for(page, "Run All to run every code cell", """() => [
+        ...document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-CodeCell')].every(cell =>
+            cell.querySelector('.jp-InputPlaceholder')
+                ? cell.querySelector('.jp-OutputArea-output') !== null
+                : /^\\[\\d+\\]:$/.test(cell.querySelector('.jp-InputPrompt')?.textContent.trim() ?? ''))""",
+              RUN_ALL_MS)
+    folded = set(page.evaluate("""() => Array.from(
+        document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-Cell'),
+        (cell, i) => cell.querySelector('.jp-InputPlaceholder') ? i : -1).filter(i => i >= 0)"""))
+    assert folded == _check_answer_cells(notebook), "exactly the self-checks are folded"
     cells = _rendered_cells(page)
     first, *others = sorted(_check_answer_cells(notebook))
-    assert re.search(r"^ExerciseError: \S+: not implemented yet", cells[first]["text"], re.M), \
+    assert re.search(r"^ExerciseError: Exercise \d+ \(\w+\): not implemented yet", cells[first]["text"], re.M), \
         cells[first]["text"]
     failed = [i for i in others if not re.search(r"^Correct: ", cells[i]["text"], re.M)]
     assert not failed, f"self-checks after the unfinished one that did not pass: {failed}"
