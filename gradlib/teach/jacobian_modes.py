@@ -1,8 +1,8 @@
 r"""The input Jacobian of a network two ways: reverse mode (one pass per output) and forward mode (one per input).
 
 Chapter 3, section "What a Jacobian costs". Both return ``J: (B, K, n_0)`` with
-:math:`J_{bki} = \partial y_{bk} / \partial x_{bi}`. Reverse mode runs ``backward``
-once per output unit ``k`` with the one-hot adjoint :math:`e_k` and gets row ``k``;
+:math:`J_{bmi} = \partial y_{bm} / \partial x_{bi}`. Reverse mode runs ``backward``
+once per output unit ``m`` with the one-hot adjoint :math:`e_m` and gets row ``m``;
 forward mode runs ``forward_tangent`` once per input unit ``i`` with the tangent
 :math:`e_i` and gets column ``i``. So reverse mode costs ``K`` passes and forward
 mode ``n_0``: the cheaper one is set by the shape of the Jacobian, not its values.
@@ -26,10 +26,10 @@ def input_jacobian_reverse(net, X):
     X, Y = _forward(net, X)
     B, K = Y.shape
     J = np.zeros((B, K, X.shape[1]))
-    for k in range(K):
+    for m in range(K):
         dy = np.zeros((B, K))
-        dy[:, k] = 1.0
-        J[:, k, :] = net.backward(dy)
+        dy[:, m] = 1.0
+        J[:, m, :] = net.backward(dy)
     return J
 
 

@@ -1,10 +1,10 @@
 r"""Figures and the widget of Chapter 3 (the Jacobian of a network's outputs), on 2-D inputs.
 
-The left panel shades one output :math:`y_k(x)` over the input plane, with the
-field of its gradient :math:`\nabla_x y_k` (row ``k`` of the input Jacobian) as pale
+The left panel shades one output :math:`y_m(x)` over the input plane, with the
+field of its gradient :math:`\nabla_x y_m` (row ``m`` of the input Jacobian) as pale
 arrows; at the chosen point it draws every row of :math:`J_x`, one arrow per
 output. The right panel is the Jacobian with respect to the last layer's weights,
-:math:`\partial y_k / \partial W^{(L)}_{ji}`, as a heatmap with one row per output
+:math:`\partial y_m / \partial W^{(L)}_{ji}`, as a heatmap with one row per output
 ``k``: it is zero unless ``j = k`` (Ukkonen's "non-zero terms are at the j:th row").
 ``plot_mode_times`` draws what a Jacobian costs in reverse and forward mode.
 Matplotlib and ipywidgets are imported here, never by ``import gradlib``.
@@ -61,7 +61,7 @@ def draw_output_field(ax, net, point, output, resolution=60, arrows=13, extent=2
 
 
 def draw_weight_jacobian(ax, net, point):
-    r"""Heatmap of :math:`\partial y_k / \partial W^{(L)}_{ji}` at ``point``: rows ``k``, columns ``(j, i)`` j-major."""
+    r"""Heatmap of :math:`\partial y_m / \partial W^{(L)}_{ji}` at ``point``: rows ``m``, columns ``(j, i)`` j-major."""
     J_params, _ = jacobian(net, np.asarray(point, dtype=np.float64)[None, :])
     J_W = J_params[last_weight_key(net)][0]            # (K, n_L, n_{L-1})
     K, n_out, n_in = J_W.shape
@@ -74,7 +74,7 @@ def draw_weight_jacobian(ax, net, point):
     ax.set_xticks([j * n_in + (n_in - 1) / 2 for j in range(n_out)], [f"j = {j}" for j in range(n_out)])
     ax.set_yticks(range(K), [f"$y_{k}$" for k in range(K)])
     ax.set_xlabel(rf"entry $(j, i)$ of $W^{{(L)}}$, $i = 0..{n_in - 1}$ in each block")
-    ax.set_title(r"$\partial y_k / \partial W^{(L)}_{ji}$")
+    ax.set_title(r"$\partial y_m / \partial W^{(L)}_{ji}$")
     return image
 
 
@@ -112,7 +112,7 @@ def jacobian_explorer(net, extent=DEFAULTS["extent"]):
         x0=slider(DEFAULTS["x0"], r"\(x_0\)"),
         x1=slider(DEFAULTS["x1"], r"\(x_1\)"),
         output=widgets.Dropdown(options=[(f"y{k}", k) for k in range(K)], value=DEFAULTS["output"],
-                                description=r"shade \(y_k\)"),
+                                description=r"shade \(y_m\)"),
     )
 
 
