@@ -5,6 +5,7 @@ The core, imported by ``import gradlib`` (NumPy only):
 - the layer contract (``layer``): ``forward``/``backward``, and
   ``forward_tangent``/``backward_tangent`` for input gradients;
 - layers: ``Linear``, the activations, ``Sequential``;
+- a recurrent layer on time-major sequences ``(T, B, n)``: ``GatedRecurrent`` (Chapter 4);
 - costs and training: ``SquaredError``, ``SoftmaxCrossEntropy``, ``L2``, ``SGD``;
 - per-example derivatives: ``per_example_grads``, ``sum_grad_squared``, ``jacobian``.
 
@@ -23,10 +24,11 @@ from .losses import Loss, SoftmaxCrossEntropy, SquaredError, log_softmax, softma
 from .network import Sequential
 from .optim import SGD
 from .per_example import jacobian, per_example_grads, sum_grad_squared
+from .recurrent import GatedRecurrent
 from .regularizers import L2
 
 __all__ = [
-    "Activation", "Identity", "L2", "Layer", "Linear", "Loss", "ReLU", "SGD", "Sequential",
+    "Activation", "GatedRecurrent", "Identity", "L2", "Layer", "Linear", "Loss", "ReLU", "SGD", "Sequential",
     "Sigmoid", "SoftmaxCrossEntropy", "Softsign", "SquaredError", "Tanh",
     "jacobian", "log_softmax", "per_example_grads", "softmax", "sum_grad_squared",
 ]

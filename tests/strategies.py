@@ -48,13 +48,14 @@ def labels(batch, classes):
 
 
 @st.composite
-def mlps(draw, max_depth=3):
-    """A Sequential of 1..max_depth Linear layers, random widths, each with a random activation."""
+def mlps(draw, max_depth=3, activations=None):
+    """A Sequential of 1..max_depth Linear layers, random widths, each with a random activation
+    (drawn from ``activations``, all of gradlib's by default)."""
     widths = draw(st.lists(sizes, min_size=2, max_size=max_depth + 1))
     rng = np.random.default_rng(draw(seeds))
     layers = []
     for n_in, n_out in zip(widths, widths[1:]):
-        activation = draw(st.sampled_from(ACTIVATIONS))
+        activation = draw(st.sampled_from(activations or ACTIVATIONS))
         layers += [Linear(n_in, n_out, rng, b=rng.uniform(-1.0, 1.0, n_out)), activation()]
     return Sequential(*layers)
 

@@ -5,5 +5,7 @@
 - ``network_graph``: Chapter 1, the chain rule as paths through a network;
 - ``computational_graph``: Chapter 1, a chain of nodes with forward values and adjoints;
 - ``classifier_plots``: Chapter 2, decision regions and training curves;
-- ``jacobian_field``: Chapter 3, the input Jacobian over the output field, and its cost.
+- ``jacobian_field``: Chapter 3, the input Jacobian over the output field, and its cost;
+- ``sigmoid_saturation``: Chapter 4, the sigmoid's derivative and the gradients of a saturating network;
+- ``gradient_flow``: Chapter 4, the gradient that reaches back through a gated cell and a tanh RNN.
 """

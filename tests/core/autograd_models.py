@@ -2,7 +2,7 @@
 import autograd.numpy as anp
 from autograd import grad
 
-from gradlib import Identity, Linear, ReLU, Sigmoid, Softsign, Tanh
+from gradlib import GatedRecurrent, Identity, Linear, ReLU, Sigmoid, Softsign, Tanh
 
 # f(z) for each activation, from its textbook definition.
 FORMULAS = {
@@ -29,11 +29,25 @@ def forward(model):
             if isinstance(layer, Linear):
                 W, b = next(params), next(params)
                 x = anp.dot(x, W.T) + b
+            elif isinstance(layer, GatedRecurrent):
+                h0 = anp.zeros((x.shape[1], layer.n))
+                x = gated_recurrent(x, h0, *(next(params) for _ in layer.params))
             else:
                 x = FORMULAS[type(layer)](x)
         return x
 
     return f
+
+
+def gated_recurrent(x, h0, Wu, Wc, vu, vc, bu, bc):
+    """Chapter 4's gated layer: ``x: (T, B, n_in)``, ``h0: (B, n)`` -> the states ``A_1..A_T: (T, B, n)``."""
+    a, states = h0, []
+    for t in range(x.shape[0]):
+        g = FORMULAS[Sigmoid](anp.dot(x[t], Wu.T) + a * vu + bu)
+        a_tilde = FORMULAS[Tanh](anp.dot(x[t], Wc.T) + a * vc + bc)
+        a = g * a_tilde + (1.0 - g) * a
+        states.append(a)
+    return anp.stack(states)
 
 
 def input_tangent(f, x, x_dot, params):
