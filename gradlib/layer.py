@@ -17,8 +17,9 @@ network's input ``x^0: (B, n0)`` alongside (forward mode, JAX's ``jvp``):
 
 Every layer keeps its cache under the same names: ``x`` (input), ``y``
 (output), ``dy`` (the adjoint given to ``backward``, for per-example
-gradients), and ``x_dot`` after a tangent pass. Input is batch-first
-``(B, n)``; a sequence layer takes time-major ``(T, B, n)``.
+gradients), ``x_dot`` and ``y_dot`` after a tangent pass, and ``dy_dot`` after
+``backward_tangent`` (which caches ``dy`` too; a plain ``backward`` drops ``dy_dot``).
+Input is batch-first ``(B, n)``; a sequence layer takes time-major ``(T, B, n)``.
 """
 import numpy as np
 
@@ -50,7 +51,8 @@ class Layer:
         raise NotImplementedError
 
     def per_example_grads(self):
-        """``{name: (B, *shape)}`` from the cached ``x`` and ``dy`` (after ``backward``).
+        """``{name: (B, *shape)}`` from the cached ``x`` and ``dy`` (after ``backward``), and also
+        ``x_dot`` and ``dy_dot`` after ``backward_tangent`` (a parameter may reach the tangent).
 
         A layer without parameters has none; a layer with parameters must say how.
         """
@@ -62,7 +64,7 @@ class Layer:
         """``{name: shape}``: the sum over the batch of the squared per-example gradients.
 
         The general route squares ``per_example_grads``; a layer may override it
-        with a shortcut that is exact for that layer only (``Linear`` does).
+        with a shortcut that is exact for that layer only (``Linear`` does, after ``backward``).
         """
         return {k: np.sum(g ** 2, axis=0) for k, g in self.per_example_grads().items()}
 
@@ -88,23 +90,35 @@ class Layer:
             raise ValueError(f"{self}: backward called before forward")
         dy = check_float_array(f"{self}.backward", "dy", dy, self.cache["y"].shape)
         self.cache["dy"] = dy
+        self.cache.pop("dy_dot", None)  # this backward has no tangent path
         return dy
 
     def _check_tangent_adjoints(self, dy, dy_dot):
-        """``backward_tangent`` needs the cache of ``forward_tangent``, and adjoints of its shapes."""
+        """``backward_tangent`` needs the cache of ``forward_tangent``, and adjoints of its shapes.
+
+        Both adjoints are cached, ``dy`` and ``dy_dot``, for per-example gradients.
+        """
         if "y_dot" not in self.cache:
             raise ValueError(f"{self}.backward_tangent: no tangent cached; call forward_tangent(x, "
                              f"x_dot) first (a plain forward clears the tangent cache)")
         where = f"{self}.backward_tangent"
         dy = check_float_array(where, "dy", dy, self.cache["y"].shape)
         dy_dot = check_float_array(where, "dy_dot", dy_dot, self.cache["y_dot"].shape)
+        self.cache.update(dy=dy, dy_dot=dy_dot)
         return dy, dy_dot
 
     def _per_example_cache(self):
         """The cached ``x`` and ``dy`` that per-example gradients are built from."""
         if "dy" not in self.cache:
-            raise ValueError(f"{self}: per-example gradients need forward(x), then backward(dy)")
+            raise ValueError(f"{self}: per-example gradients need forward(x), then backward(dy) "
+                             f"(or forward_tangent(x, x_dot), then backward_tangent(dy, dy_dot))")
         return self.cache["x"], self.cache["dy"]
+
+    def _per_example_tangent_cache(self):
+        """``(x_dot, dy_dot)`` if the last backward was ``backward_tangent``, else ``None``."""
+        if "dy_dot" not in self.cache:
+            return None
+        return self.cache["x_dot"], self.cache["dy_dot"]
 
     def __repr__(self):
         return type(self).__name__ + "()"

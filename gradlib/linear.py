@@ -69,16 +69,37 @@ class Linear(Layer):
         return dy @ W, dy_dot @ W
 
     def per_example_grads(self):
-        """``W``: ``dW[b] = outer(dy[b], x[b])``, shape ``(B, n_out, n_in)``; ``b``: ``dy``."""
+        r"""``W``: ``dW[b] = outer(dy[b], x[b])``, shape ``(B, n_out, n_in)``; ``b``: ``dy``, ``(B, n_out)``.
+
+        After ``backward_tangent`` the weight also reaches the cost through the tangent
+        :math:`\dot y_{bz} = W \dot x_{bz}`, so each example's gradient gains that path
+        (Chapter 5, eq. (5.k), the exact squared gradient with tangents):
+
+        .. math:: \bar W_b = \bar y_b x_b^T + \sum_z \bar{\dot y}_{bz} \dot x_{bz}^T,
+
+        ``x_dot: (B, n0, n_in)``, ``dy_dot: (B, n0, n_out)``. The bias does not reach the tangent.
+        """
         x, dy = self._per_example_cache()
-        return {"W": np.einsum("bi,bj->bij", dy, x), "b": dy.copy()}
+        dW = np.einsum("bi,bj->bij", dy, x)
+        tangent = self._per_example_tangent_cache()
+        if tangent is not None:  # the last backward was backward_tangent: add the tangent path
+            x_dot, dy_dot = tangent
+            dW = dW + np.einsum("bzi,bzj->bij", dy_dot, x_dot)
+        return {"W": dW, "b": dy.copy()}
 
     def sum_grad_squared(self):
-        r"""The one-matmul shortcut :math:`(\bar Y^{\circ 2})^T X^{\circ 2}` (entrywise squares).
+        r"""After ``backward``, the one-matmul shortcut :math:`(\bar Y^{\circ 2})^T X^{\circ 2}`.
 
-        Exact here because each example's gradient is one outer product,
+        The squares are entrywise. Exact here because each example's gradient is one outer product,
         :math:`(\bar y_b x_b^T)^{\circ 2} = \bar y_b^{\circ 2} (x_b^{\circ 2})^T`.
+
+        After ``backward_tangent`` it is not: :math:`\bar W_b` is a sum of ``1 + n0`` outer
+        products, whose square has cross terms, so the exact per-example gradients are
+        squared and summed instead, :math:`\sum_b \bar W_b^{\circ 2}` (Chapter 5, eq. (5.k),
+        the exact squared gradient with tangents). Shapes: ``W: (n_out, n_in)``, ``b: (n_out,)``.
         """
+        if self._per_example_tangent_cache() is not None:
+            return super().sum_grad_squared()
         x, dy = self._per_example_cache()
         return {"W": (dy ** 2).T @ (x ** 2), "b": np.sum(dy ** 2, axis=0)}
 
