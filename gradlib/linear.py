@@ -73,7 +73,7 @@ class Linear(Layer):
 
         After ``backward_tangent`` the weight also reaches the cost through the tangent
         :math:`\dot y_{bz} = W \dot x_{bz}`, so each example's gradient gains that path
-        (Chapter 5, eq. (5.k), the exact squared gradient with tangents):
+        (Chapter 5, eq. (5.18), the exact squared gradient with tangents):
 
         .. math:: \bar W_b = \bar y_b x_b^T + \sum_z \bar{\dot y}_{bz} \dot x_{bz}^T,
 
@@ -95,7 +95,7 @@ class Linear(Layer):
 
         After ``backward_tangent`` it is not: :math:`\bar W_b` is a sum of ``1 + n0`` outer
         products, whose square has cross terms, so the exact per-example gradients are
-        squared and summed instead, :math:`\sum_b \bar W_b^{\circ 2}` (Chapter 5, eq. (5.k),
+        squared and summed instead, :math:`\sum_b \bar W_b^{\circ 2}` (Chapter 5, eq. (5.18),
         the exact squared gradient with tangents). Shapes: ``W: (n_out, n_in)``, ``b: (n_out,)``.
         """
         if self._per_example_tangent_cache() is not None:

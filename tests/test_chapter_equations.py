@@ -22,7 +22,8 @@ def test_chapter_of(docname, chapter):
 
 @pytest.mark.parametrize("page, chapter", [
     ("00_checking_gradients", 0), ("01_one_weight_at_a_time", 1), ("02_softmax_classifier", 2),
-    ("03_general_gradient", 3), ("04_sigmoid_and_gated_recurrence", 4)])
+    ("03_general_gradient", 3), ("04_sigmoid_and_gated_recurrence", 4),
+    ("05_squared_gradients_and_double_backprop", 5)])
 def test_built_numbers(page, chapter):
     """Displayed numbers are (N.1), (N.2), ... in order; every citation is (c.k) of a chapter page."""
     path = HTML / f"{page}.html"

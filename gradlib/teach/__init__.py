@@ -6,5 +6,7 @@
 - ``general_gradient``, ``jacobian_modes``: Chapter 3 (the Jacobian of a network's outputs);
 - ``sigmoid_network``, ``sequence_task``, ``gradient_flow``: Chapter 4 (sigmoid networks, a task that
   needs memory, how far back a gradient reaches through a recurrent cell);
+- ``squared_gradients``, ``sobolev``: Chapter 5 (routes to squared per-example gradients; costs with
+  input derivatives: Sobolev training, a Jacobian penalty, Adam);
 - ``timing``: ``best_time``, for the chapters' and the benchmarks' timings.
 """

@@ -7,5 +7,7 @@
 - ``classifier_plots``: Chapter 2, decision regions and training curves;
 - ``jacobian_field``: Chapter 3, the input Jacobian over the output field, and its cost;
 - ``sigmoid_saturation``: Chapter 4, the sigmoid's derivative and the gradients of a saturating network;
-- ``gradient_flow``: Chapter 4, the gradient that reaches back through a gated cell and a tanh RNN.
+- ``gradient_flow``: Chapter 4, the gradient that reaches back through a gated cell and a tanh RNN;
+- ``softsign``: Chapter 5, softsign and tanh with their first and second derivatives;
+- ``sobolev``: Chapter 5, fits with and without slope labels (a widget), and penalised classifiers.
 """
