@@ -1,17 +1,21 @@
 r"""Chapter 5's demonstrations of double backprop: costs that contain input derivatives.
 
-Both costs below contain the network's input Jacobian :math:`\dot{\hat y}_{bzk} = \partial \hat y_{bk} / \partial x_{bz}`,
-computed by ``forward_tangent`` from the identity tangent :math:`\dot x_{bzi} = \delta_{zi}`.
+Both costs below contain the network's input Jacobian :math:`\dot{\hat y}_{bkc} = \partial \hat y_{bc} / \partial x_{bk}`
+(``k`` the input direction, ``c`` the output unit), computed by ``forward_tangent`` from the
+identity tangent :math:`\dot x_{bki} = \delta_{ki}`.
 Each needs only the adjoints of the output and of its tangent; ``backward_tangent``
 carries both back through the network and sets every parameter gradient (double
 backprop, Chapter 5). No second backward is written here.
 
 - **Sobolev training** (Czarnecki et al., 2017): fit values :math:`y` and slopes :math:`s`,
-  :math:`C = \sum_{b,k} (\hat y_{bk} - y_{bk})^2 + \lambda \sum_b m_b \sum_{z,k} (\dot{\hat y}_{bzk} - s_{bzk})^2`
+  :math:`C = \sum_{b,c} (\hat y_{bc} - y_{bc})^2 + \lambda \sum_b h_b \sum_{k,c} (\dot{\hat y}_{bkc} - s_{bkc})^2`
   (Chapter 5, eq. (5.19), the Sobolev loss), here on :math:`f(x) = \sin 3x`;
 - **a smoother classifier**: cross-entropy plus a penalty on the logits' input Jacobian,
   :math:`C = \frac1B \sum_b \big(\ell_b + \frac\lambda2 \lVert \partial z_b / \partial x_b \rVert_F^2\big)`
   (Chapter 5, eq. (5.20), the Jacobian penalty), on two spirals.
+
+The Sobolev loss weighs its slope term by :math:`\lambda`, the Jacobian penalty by
+:math:`\lambda / 2` (as Chapter 5, eq. (5.11), the cost with an input-gradient penalty, does).
 
 Both train by ``Adam``, written out below, for a fixed number of full-batch steps from a
 fixed seed, so every figure is reproducible. The networks use tanh: Softsign's
@@ -53,7 +57,7 @@ def mlp(widths, activation=Tanh, rng=None):
 def input_jacobian(net, x):
     r"""``(y, y_dot)``: the output ``y: (B, m)`` and its input Jacobian ``y_dot: (B, n0, m)``.
 
-    :math:`\dot y_{bzk} = \partial y_{bk} / \partial x_{bz}`, one ``forward_tangent`` from the
+    :math:`\dot y_{bkc} = \partial y_{bc} / \partial x_{bk}`, one ``forward_tangent`` from the
     identity tangent ``x_dot[b] = I``, ``(B, n0, n0)``. The tangent stays cached for
     ``backward_tangent``.
     """
@@ -66,15 +70,15 @@ def sobolev_loss(net, x, y, slope, lam, has_slope=None):
     r"""The Sobolev loss; sets ``net``'s gradients by one ``backward_tangent`` and returns ``C``.
 
     Shapes: ``x: (B, n0)``, values ``y: (B, m)``, slopes ``slope: (B, n0, m)`` with
-    ``slope[b, z, k]`` the target's :math:`\partial t_k / \partial x_z` at ``x[b]`` (the layout
-    of the tangent), ``has_slope: (B,)`` booleans :math:`m_b` (all True if None): which
+    ``slope[b, k, c]`` the target's :math:`\partial t_c / \partial x_k` at ``x[b]`` (the layout
+    of the tangent), ``has_slope: (B,)`` booleans :math:`h_b` (all True if None): which
     examples carry a slope label. Chapter 5, eq. (5.19), the Sobolev loss:
 
-    .. math:: C = \sum_{b,k} (\hat y_{bk} - y_{bk})^2
-       + \lambda \sum_b m_b \sum_{z,k} (\dot{\hat y}_{bzk} - s_{bzk})^2,
+    .. math:: C = \sum_{b,c} (\hat y_{bc} - y_{bc})^2
+       + \lambda \sum_b h_b \sum_{k,c} (\dot{\hat y}_{bkc} - s_{bkc})^2,
 
     whose adjoints are :math:`\bar{\hat y} = 2 (\hat y - y)` and
-    :math:`\bar{\dot{\hat y}}_b = 2 \lambda m_b (\dot{\hat y}_b - s_b)`.
+    :math:`\bar{\dot{\hat y}}_b = 2 \lambda h_b (\dot{\hat y}_b - s_b)`.
     """
     x = check_float_array("sobolev_loss", "x", x, ("B", "n0"))
     B, n0 = x.shape
@@ -102,10 +106,11 @@ def jacobian_penalty_loss(net, X, labels, lam):
     ``z: (B, K)``. Chapter 5, eq. (5.20), the Jacobian penalty:
 
     .. math:: C = \frac1B \sum_b \Big(-\log P_{b, y_b}
-       + \frac\lambda2 \sum_{z,k} \dot z_{bzk}^2\Big), \qquad
-       \dot z_{bzk} = \frac{\partial z_{bk}}{\partial x_{bz}},
+       + \frac\lambda2 \sum_{k,c} \dot z_{bkc}^2\Big), \qquad
+       \dot z_{bkc} = \frac{\partial z_{bc}}{\partial x_{bk}},
 
-    whose adjoints are :math:`\bar z = (P - Y) / B` (Chapter 2) and
+    whose adjoints are :math:`\bar z_{bc} = (P_{bc} - \delta_{c y_b}) / B` (Chapter 2, with
+    :math:`\delta_{c y_b}` the one-hot labels) and
     :math:`\bar{\dot z} = \lambda \dot z / B`.
     """
     X = check_float_array("jacobian_penalty_loss", "X", X, ("B", "n0"))

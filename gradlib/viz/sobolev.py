@@ -90,7 +90,7 @@ def sobolev_figure(lam, n_slopes, steps=STEPS):
 
 def sobolev_explorer():
     r"""Chapter 5's widget: sliders for the weight :math:`\lambda` of the slope term and the number
-    of samples with slope labels; each change refits and redraws ``sobolev_figure``.
+    :math:`n_s` of samples with slope labels; each change refits and redraws ``sobolev_figure``.
     """
     return live_figure(
         sobolev_figure,
@@ -98,7 +98,7 @@ def sobolev_explorer():
                                    description=r"\(\lambda\) (slopes)", continuous_update=False,
                                    readout_format=".2g"),
         n_slopes=widgets.IntSlider(value=DEFAULTS["n_slopes"], min=0, max=N_SAMPLES, step=1,
-                                   description=r"\(k\) (labelled)", continuous_update=False),
+                                   description=r"\(n_s\) (labelled)", continuous_update=False),
     )
 
 

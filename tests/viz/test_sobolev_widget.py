@@ -72,6 +72,7 @@ def test_widget_has_two_typeset_sliders_at_their_defaults_above_its_figure():
     assert (n_slopes.min, n_slopes.max) == (0, N_SAMPLES) and lam.base ** lam.min > 0
     assert all("\\(" in c.description and not c.continuous_update for c in (lam, n_slopes))
     assert lam.description.startswith(r"\(\lambda\)")
+    assert n_slopes.description.startswith(r"\(n_s\)")  # not k, the chapter's tangent direction
     assert isinstance(out, widgets.Output)  # the figure (needs a kernel to capture it)
 
 
