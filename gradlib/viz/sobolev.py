@@ -15,10 +15,11 @@ from functools import lru_cache
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.colors import LogNorm
 
 from ..losses import softmax
-from ..teach.sobolev import (STEPS, dense_grid, fit_sobolev, input_jacobian, sobolev_data, sobolev_errors,
-                             target, target_slope)
+from ..teach.sobolev import (STEPS, dense_grid, fit_sobolev, input_jacobian, jacobian_norms, sobolev_data,
+                             sobolev_errors, target, target_slope)
 from .live import live_figure
 
 # The widget's defaults: six samples, every one with its slope, a weight of 1. One fit of
@@ -132,6 +133,38 @@ def plot_smooth_classifiers(nets, titles, X, labels, title):
     axes[0].legend(fontsize=9, loc="upper left", framealpha=0.9)
     bar = fig.colorbar(shade, ax=list(axes), fraction=0.04, pad=0.03)
     bar.set_label("P(class 1)", fontsize=10)
+    bar.ax.tick_params(labelsize=9)
+    fig.suptitle(title, fontsize=11)
+    plt.close(fig)
+    return fig
+
+
+def plot_jacobian_norm_maps(nets, titles, X, labels, title, extent=1.3, resolution=120):
+    r"""One panel per classifier: :math:`\lVert \partial z / \partial x \rVert_F` over the plane (log colour scale).
+
+    The size of each logit's input gradient at every point of ``[-extent, extent]^2``, with the
+    data, for the classifiers ``nets`` (shared colour scale): where it is large, the logits
+    change fast as the input moves.
+    """
+    g = np.linspace(-extent, extent, resolution)
+    g0, g1 = np.meshgrid(g, g)
+    grid = np.column_stack([g0.ravel(), g1.ravel()])
+    norms = [jacobian_norms(net, grid).reshape(g0.shape) for net in nets]
+    low, high = np.floor(np.log10(min(n.min() for n in norms))), np.ceil(np.log10(max(n.max() for n in norms)))
+    levels = np.logspace(low, high, int(3 * (high - low)) + 1)  # three shades per decade
+    fig, axes = plt.subplots(1, len(nets), figsize=(6.4, 3.3), sharey=True)
+    fig.subplots_adjust(left=0.1, right=0.86, bottom=0.14, top=0.87, wspace=0.08)
+    for ax, norm, panel_title in zip(axes, norms, titles):
+        shade = ax.contourf(g0, g1, norm, levels=levels, norm=LogNorm(), cmap="viridis")
+        for k, (marker, fill, edge) in enumerate((("o", "white", "black"), ("^", "black", "white"))):
+            ax.scatter(*X[labels == k].T, marker=marker, s=18, facecolors=fill, edgecolors=edge, linewidths=0.5)
+        ax.set_title(panel_title, fontsize=11)
+        ax.set_xlabel("$x_0$", fontsize=11)
+        ax.set_aspect("equal")
+        ax.tick_params(labelsize=10)
+    axes[0].set_ylabel("$x_1$", fontsize=11)
+    bar = fig.colorbar(shade, ax=list(axes), fraction=0.04, pad=0.03, ticks=10.0 ** np.arange(low, high + 1))
+    bar.set_label(r"$\| \partial z / \partial x \|$", fontsize=10, labelpad=2)
     bar.ax.tick_params(labelsize=9)
     fig.suptitle(title, fontsize=11)
     plt.close(fig)

@@ -3,9 +3,10 @@ import ipywidgets as widgets
 import numpy as np
 
 import gradlib.viz.sobolev as sobolev
-from gradlib.teach.sobolev import dense_grid, fit_smooth_classifier, sobolev_data, spiral_data, target, target_slope
-from gradlib.viz.sobolev import (DEFAULTS, N_SAMPLES, fitted_curves, plot_smooth_classifiers, sobolev_explorer,
-                                 sobolev_figure, values_only_curves)
+from gradlib.teach.sobolev import (dense_grid, fit_smooth_classifier, jacobian_norms, sobolev_data, spiral_data, target,
+                                   target_slope)
+from gradlib.viz.sobolev import (DEFAULTS, N_SAMPLES, fitted_curves, plot_jacobian_norm_maps, plot_smooth_classifiers,
+                                 sobolev_explorer, sobolev_figure, values_only_curves)
 
 STEPS = 40  # a short fit: the tests check what is drawn, not how well it fits
 
@@ -99,4 +100,22 @@ def test_classifier_figure_has_one_labelled_panel_per_network_and_a_colour_bar()
     assert all(ax.get_xlabel() for ax in panels) and panels[0].get_ylabel()
     assert [t.get_text() for t in panels[0].get_legend().get_texts()] == ["class 0", "class 1"]
     assert bar.get_ylabel() == "P(class 1)" and fig._suptitle.get_text() == "Two spirals"
+    assert tuple(fig.get_size_inches()) == (6.4, 3.3)
+
+
+def test_jacobian_norm_maps_shade_each_classifiers_input_gradient_norm():
+    X, y = spiral_data(20)
+    nets = [fit_smooth_classifier(lam, X, y, steps=20)[0] for lam in (0.0, 1e-3)]
+    fig = plot_jacobian_norm_maps(nets, ["no penalty", "penalty"], X, y, "Input gradients", resolution=15)
+    *panels, bar = fig.axes
+    assert [ax.get_title() for ax in panels] == ["no penalty", "penalty"]
+    assert all(ax.get_xlabel() for ax in panels) and panels[0].get_ylabel()
+    assert "partial z" in bar.get_ylabel() and fig._suptitle.get_text() == "Input gradients"
+    # the shaded values are the norms of jacobian_norms on the grid: the extremes bound every level
+    g = np.linspace(-1.3, 1.3, 15)
+    g0, g1 = np.meshgrid(g, g)
+    norms = np.concatenate([jacobian_norms(net, np.column_stack([g0.ravel(), g1.ravel()])) for net in nets])
+    assert norms.min() > 0
+    bar_low, bar_high = bar.get_ylim()
+    assert bar_low <= norms.min() and norms.max() <= bar_high
     assert tuple(fig.get_size_inches()) == (6.4, 3.3)
