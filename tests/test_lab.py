@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import nbformat
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
@@ -51,6 +52,7 @@ SERVER_START_S = 60
 KERNEL_IDLE_MS = 60_000
 RUN_ALL_MS = 60_000
 WIDGET_MS = 30_000
+BROWSER_GONE = "Target page, context or browser has been closed"  # Playwright's words when Chromium died
 
 
 def _free_port():
@@ -218,8 +220,20 @@ def _check_notebook_page(page, notebook):
 def _in_chromium(url, notebook, tmp_path, check):
     """Open ``url`` in headless Chromium and run ``check(page, notebook)``.
 
-    Also fails on browser console errors and on any request that leaves 127.0.0.1.
+    Also fails on browser console errors and on any request that leaves 127.0.0.1. A
+    browser that dies under it (a crash of Chromium on a loaded machine, not a failed
+    check) gets one more try, in a fresh profile.
     """
+    try:
+        _in_chromium_once(url, notebook, tmp_path / "first", check)
+    except PlaywrightError as error:
+        if BROWSER_GONE not in str(error):
+            raise
+        _in_chromium_once(url, notebook, tmp_path / "second", check)
+
+
+def _in_chromium_once(url, notebook, tmp_path, check):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     requested, console_errors = [], []
     with sync_playwright() as pw:
         context = launch_chromium(
@@ -234,8 +248,12 @@ def _in_chromium(url, notebook, tmp_path, check):
         try:
             page.goto(url)
             check(page, notebook)
-        finally:  # a screenshot to look at, whether the test passed or not
-            page.screenshot(path=Path(tempfile.gettempdir()) / f"test_lab-{notebook.stem}.png")
+        finally:  # a screenshot to look at, whether the test passed or not (if the browser is still there)
+            if not page.is_closed():
+                try:
+                    page.screenshot(path=Path(tempfile.gettempdir()) / f"test_lab-{notebook.stem}.png")
+                except PlaywrightError:
+                    pass
             context.close()
     foreign = [u for u in requested if urlsplit(u).scheme in ("http", "https", "ws", "wss")
                and urlsplit(u).hostname != "127.0.0.1"]
