@@ -39,6 +39,13 @@ class GatedRecurrent(Layer):
 
     ``truncate``: ``None`` for full backpropagation through time, or an integer ``k >= 1``
     for truncated BPTT (see ``backward``).
+
+    ``sum_grad_squared`` squares ``per_example_grads`` (the base class's route): ``Linear``'s
+    one-matmul shortcut is not exact here. The weights are shared over time, so an example's
+    gradient is a *sum* of T outer products, :math:`\bar W_u[b] = \sum_t \bar z^u_{tb} x_{tb}^T`,
+    and :math:`(\sum_t \bar z^u_{tb} x_{tb}^T)^{\circ 2} \ne \sum_t (\bar z^u_{tb})^{\circ 2} (x_{tb}^{\circ 2})^T`:
+    the shortcut drops every cross term between two steps, so it is exact only for T = 1
+    (relative error about 0.2 to 0.5 on random sequences of 8 steps, ``tests/core/test_recurrent.py``).
     """
 
     def __init__(self, n_in, n, rng=None, *, Wu=None, Wc=None, vu=None, vc=None, bu=None, bc=None,
@@ -217,20 +224,6 @@ class GatedRecurrent(Layer):
         return {"Wu": np.einsum("tbi,tbj->bij", dzu, x), "Wc": np.einsum("tbi,tbj->bij", dzc, x),
                 "vu": np.sum(dzu * a_prev, axis=0), "vc": np.sum(dzc * a_prev, axis=0),
                 "bu": np.sum(dzu, axis=0), "bc": np.sum(dzc, axis=0)}
-
-    def sum_grad_squared(self):
-        r"""``{name: shape}``: :math:`\sum_b (\partial C_b / \partial \theta)^2`, from ``per_example_grads`` squared.
-
-        ``Linear``'s one-matmul shortcut is not exact here. The weights are shared over time,
-        so an example's gradient is a *sum* of T outer products,
-        :math:`\bar W_u[b] = \sum_t \bar z^u_{tb} x_{tb}^T`, and
-        :math:`(\sum_t \bar z^u_{tb} x_{tb}^T)^{\circ 2}
-        \ne \sum_t (\bar z^u_{tb})^{\circ 2} (x_{tb}^{\circ 2})^T`:
-        the shortcut (the sum over ``b`` and ``t`` of the squared step terms) drops every
-        cross term between two steps, so it is exact only for T = 1 (relative error about
-        0.2 to 0.5 on random sequences of 8 steps, ``tests/core/test_recurrent.py``).
-        """
-        return super().sum_grad_squared()
 
     def forward_tangent(self, x, x_dot):
         """Not implemented: Chapter 4 needs ``forward`` and ``backward`` only."""

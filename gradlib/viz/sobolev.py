@@ -5,7 +5,8 @@ r"""The figures and the widget of Chapter 5's demonstrations of double backprop.
   The widget, ``sobolev_explorer``, refits and redraws it for a weight :math:`\lambda` and
   a number of samples with slope labels.
 - ``plot_smooth_classifiers``: the probability of class 1 over the plane for classifiers
-  trained with and without the Jacobian penalty.
+  trained with and without the Jacobian penalty; ``plot_jacobian_norm_maps``: the size of
+  their input Jacobians over the plane. Both are ``panel_figure``: one panel per classifier.
 
 The fits come from ``gradlib.teach.sobolev``. Matplotlib and ipywidgets are imported
 here, never by ``import gradlib``.
@@ -103,39 +104,57 @@ def sobolev_explorer():
     )
 
 
+def plane_grid(extent=1.3, resolution=120):
+    """``(g0, g1, points)``: a ``resolution x resolution`` grid of ``[-extent, extent]^2``, its points ``(n, 2)``."""
+    g = np.linspace(-extent, extent, resolution)
+    g0, g1 = np.meshgrid(g, g)
+    return g0, g1, np.column_stack([g0.ravel(), g1.ravel()])
+
+
+def draw_data(ax, X, labels, size=22):
+    """The two classes of ``X: (B, 2)`` as white circles and black triangles, labelled for a legend."""
+    for k, (marker, fill, edge) in enumerate((("o", "white", "black"), ("^", "black", "white"))):
+        ax.scatter(*X[labels == k].T, marker=marker, s=size, facecolors=fill, edgecolors=edge,
+                   linewidths=0.5, label=f"class {k}")
+
+
 def draw_class_probability(ax, net, X, labels, extent=1.3, resolution=120):
     """Shade :math:`P(\\text{class } 1)` of ``net`` over ``[-extent, extent]^2``, its 0.5 contour and the data.
 
     Returns the filled contour set (for a colour bar).
     """
-    g = np.linspace(-extent, extent, resolution)
-    g0, g1 = np.meshgrid(g, g)
-    P = softmax(net.forward(np.column_stack([g0.ravel(), g1.ravel()])))[:, 1].reshape(g0.shape)
+    g0, g1, points = plane_grid(extent, resolution)
+    P = softmax(net.forward(points))[:, 1].reshape(g0.shape)
     shade = ax.contourf(g0, g1, P, levels=np.linspace(0.0, 1.0, 11), cmap="RdBu_r")
     ax.contour(g0, g1, P, levels=[0.5], colors="black", linewidths=1.0)
-    for k, (marker, fill, edge) in enumerate((("o", "white", "black"), ("^", "black", "white"))):
-        ax.scatter(*X[labels == k].T, marker=marker, s=22, facecolors=fill, edgecolors=edge,
-                   linewidths=0.5, label=f"class {k}")
-    ax.set_xlabel("$x_0$", fontsize=11)
-    ax.set_aspect("equal")
-    ax.tick_params(labelsize=10)
+    draw_data(ax, X, labels)
     return shade
+
+
+def panel_figure(draw, titles, title, bar_label, bar_ticks=None, bar_labelpad=None):
+    """One panel per title, side by side, sharing ``y`` and a colour bar: ``draw(k, ax)`` shades panel ``k``."""
+    fig, axes = plt.subplots(1, len(titles), figsize=(6.4, 3.3), sharey=True)
+    fig.subplots_adjust(left=0.1, right=0.86, bottom=0.14, top=0.87, wspace=0.08)
+    for k, (ax, panel_title) in enumerate(zip(axes, titles)):
+        shade = draw(k, ax)
+        ax.set_title(panel_title, fontsize=11)
+        ax.set_xlabel("$x_0$", fontsize=11)
+        ax.set_aspect("equal")
+        ax.tick_params(labelsize=10)
+    axes[0].set_ylabel("$x_1$", fontsize=11)
+    bar = fig.colorbar(shade, ax=list(axes), fraction=0.04, pad=0.03, ticks=bar_ticks)
+    bar.set_label(bar_label, fontsize=10, labelpad=bar_labelpad)
+    bar.ax.tick_params(labelsize=9)
+    fig.suptitle(title, fontsize=11)
+    plt.close(fig)
+    return fig, axes
 
 
 def plot_smooth_classifiers(nets, titles, X, labels, title):
     r"""One panel per classifier of ``nets``: :math:`P(\text{class } 1)` over the plane, the data, a shared colour bar."""
-    fig, axes = plt.subplots(1, len(nets), figsize=(6.4, 3.3), sharey=True)
-    fig.subplots_adjust(left=0.1, right=0.86, bottom=0.14, top=0.87, wspace=0.08)
-    for ax, net, panel_title in zip(axes, nets, titles):
-        shade = draw_class_probability(ax, net, X, labels)
-        ax.set_title(panel_title, fontsize=11)
-    axes[0].set_ylabel("$x_1$", fontsize=11)
+    fig, axes = panel_figure(lambda k, ax: draw_class_probability(ax, nets[k], X, labels), titles, title,
+                             "P(class 1)")
     axes[0].legend(fontsize=9, loc="upper left", framealpha=0.9)
-    bar = fig.colorbar(shade, ax=list(axes), fraction=0.04, pad=0.03)
-    bar.set_label("P(class 1)", fontsize=10)
-    bar.ax.tick_params(labelsize=9)
-    fig.suptitle(title, fontsize=11)
-    plt.close(fig)
     return fig
 
 
@@ -146,26 +165,16 @@ def plot_jacobian_norm_maps(nets, titles, X, labels, title, extent=1.3, resoluti
     data, for the classifiers ``nets`` (shared colour scale): where it is large, the logits
     change fast as the input moves.
     """
-    g = np.linspace(-extent, extent, resolution)
-    g0, g1 = np.meshgrid(g, g)
-    grid = np.column_stack([g0.ravel(), g1.ravel()])
-    norms = [jacobian_norms(net, grid).reshape(g0.shape) for net in nets]
-    low, high = np.floor(np.log10(min(n.min() for n in norms))), np.ceil(np.log10(max(n.max() for n in norms)))
+    g0, g1, points = plane_grid(extent, resolution)
+    norms = [jacobian_norms(net, points).reshape(g0.shape) for net in nets]
+    low = np.floor(np.log10(min(n.min() for n in norms)))
+    high = np.ceil(np.log10(max(n.max() for n in norms)))
     levels = np.logspace(low, high, int(3 * (high - low)) + 1)  # three shades per decade
-    fig, axes = plt.subplots(1, len(nets), figsize=(6.4, 3.3), sharey=True)
-    fig.subplots_adjust(left=0.1, right=0.86, bottom=0.14, top=0.87, wspace=0.08)
-    for ax, norm, panel_title in zip(axes, norms, titles):
-        shade = ax.contourf(g0, g1, norm, levels=levels, norm=LogNorm(), cmap="viridis")
-        for k, (marker, fill, edge) in enumerate((("o", "white", "black"), ("^", "black", "white"))):
-            ax.scatter(*X[labels == k].T, marker=marker, s=18, facecolors=fill, edgecolors=edge, linewidths=0.5)
-        ax.set_title(panel_title, fontsize=11)
-        ax.set_xlabel("$x_0$", fontsize=11)
-        ax.set_aspect("equal")
-        ax.tick_params(labelsize=10)
-    axes[0].set_ylabel("$x_1$", fontsize=11)
-    bar = fig.colorbar(shade, ax=list(axes), fraction=0.04, pad=0.03, ticks=10.0 ** np.arange(low, high + 1))
-    bar.set_label(r"$\| \partial z / \partial x \|$", fontsize=10, labelpad=2)
-    bar.ax.tick_params(labelsize=9)
-    fig.suptitle(title, fontsize=11)
-    plt.close(fig)
+
+    def draw(k, ax):
+        shade = ax.contourf(g0, g1, norms[k], levels=levels, norm=LogNorm(), cmap="viridis")
+        draw_data(ax, X, labels, size=18)
+        return shade
+    fig, _ = panel_figure(draw, titles, title, r"$\| \partial z / \partial x \|$",
+                          bar_ticks=10.0 ** np.arange(low, high + 1), bar_labelpad=2)
     return fig
